@@ -1,0 +1,3 @@
+import { benchClient } from "./client.js";
+
+await benchClient();

@@ -1,0 +1,207 @@
+import pLimit from "p-limit";
+import * as v from "valibot";
+import {
+	type TmapiEndpoint,
+	TmapiError,
+	TmapiSchemaError,
+	TmapiTimeoutError,
+	TmapiValidationError,
+} from "./errors.js";
+import { type CategoryItems, normalizeCategoryInfo, normalizeV1Page, normalizeV2Page } from "./normalize.js";
+import {
+	CategoryInfoParamsSchema,
+	type CategoryItemsParams,
+	CategoryItemsParamsSchema,
+	type CategoryItemsV2Params,
+	CategoryItemsV2ParamsSchema,
+	describeIssues,
+	toWireQuery,
+	type WireQuery,
+} from "./params.js";
+import type { CategoryInfo } from "./product.js";
+import { createRedactor } from "./redact.js";
+import { backoffDelay, sleep } from "./retry.js";
+import { CategoryInfoDataSchema, V1DataSchema, V2DataSchema } from "./schemas.js";
+import { createTransport, type SuccessData } from "./transport.js";
+
+/** Reported once per HTTP attempt, for logs and metrics; carries no token. */
+export interface TmapiAttemptEvent {
+	readonly endpoint: TmapiEndpoint;
+	readonly attempt: number;
+	readonly durationMs: number;
+	readonly outcome: "ok" | "error";
+	readonly error?: TmapiError;
+	/** Milliseconds until the next attempt, when one will follow. */
+	readonly retryInMs?: number;
+}
+
+const ClientOptionsSchema = v.object({
+	apiToken: v.pipe(v.string("apiToken must be a string"), v.minLength(1, "apiToken must not be empty")),
+	baseUrl: v.optional(v.pipe(v.string(), v.url("baseUrl must be an absolute URL")), "http://api.tmapi.top"),
+	timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60_000),
+	retries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)), 2),
+	retryDelayMs: v.optional(v.pipe(v.number(), v.minValue(0)), 500),
+	maxRetryDelayMs: v.optional(v.pipe(v.number(), v.minValue(0)), 8_000),
+	deadlineMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120_000),
+	maxConcurrent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 4),
+	fetch: v.optional(
+		v.custom<typeof globalThis.fetch>((f) => typeof f === "function", "fetch must be a function"),
+	),
+	onAttempt: v.optional(
+		v.custom<(event: TmapiAttemptEvent) => void>(
+			(f) => typeof f === "function",
+			"onAttempt must be a function",
+		),
+	),
+});
+
+/** Options of {@link createTmapiClient}. Only `apiToken` is required. */
+export type TmapiClientOptions = v.InferInput<typeof ClientOptionsSchema>;
+
+/** The TMAPI client; see {@link createTmapiClient}. */
+export interface TmapiClient {
+	/** v1 `GET /1688/category/items`: fixed page size, fewer filters, no total count. */
+	categoryItems(params: CategoryItemsParams): Promise<CategoryItems<"v1">>;
+	/** v2 `GET /1688/category/items/v2`: page size, sort, price range, language, total count. */
+	categoryItemsV2(params: CategoryItemsV2Params): Promise<CategoryItems<"v2">>;
+	/** `GET /1688/category/info`: a category with breadcrumb and children; without an id, the top level. */
+	categoryInfo(catId?: number): Promise<CategoryInfo>;
+}
+
+function validate<TSchema extends v.GenericSchema>(
+	schema: TSchema,
+	input: unknown,
+	endpoint: TmapiEndpoint,
+): v.InferOutput<TSchema> {
+	const result = v.safeParse(schema, input);
+	if (!result.success) throw new TmapiValidationError({ issues: describeIssues(result.issues), endpoint });
+	return result.output;
+}
+
+function parseData<TSchema extends v.GenericSchema>(
+	schema: TSchema,
+	data: SuccessData,
+	endpoint: TmapiEndpoint,
+): v.InferOutput<TSchema> {
+	const result = v.safeParse(schema, data);
+	if (!result.success) {
+		throw new TmapiSchemaError({ issues: describeIssues(result.issues).map((i) => `data.${i}`), endpoint });
+	}
+	return result.output;
+}
+
+/**
+ * Creates a client for the TMAPI 1688 category endpoints.
+ *
+ * Parameters are validated before any request; answers are validated and normalized into one
+ * {@link CategoryPage} shape for v1 and v2. Retryable failures (417, 499, 500, 503, timeouts, network
+ * errors) are retried with jittered exponential backoff within `retries` and `deadlineMs`; 422 and 439
+ * never are. At most `maxConcurrent` requests are in flight, and identical concurrent calls share one
+ * request, so results may be shared between callers: treat them as read-only. The token never appears
+ * in errors, causes or events.
+ *
+ * @example
+ * const tmapi = createTmapiClient({ apiToken: process.env.TMAPI_TOKEN ?? "" });
+ * const page = await tmapi.categoryItemsV2({ catId: 1031910, sort: "sales", pageSize: 20 });
+ * for (const product of page.items) console.log(product.title, product.price);
+ */
+export function createTmapiClient(options: TmapiClientOptions): TmapiClient {
+	const parsed = v.safeParse(ClientOptionsSchema, options);
+	if (!parsed.success) {
+		// Said without echoing any value, so a misplaced token cannot leak through this message.
+		throw new TypeError(`Invalid TMAPI client options: ${describeIssues(parsed.issues).join("; ")}`);
+	}
+	const config = parsed.output;
+	const redact = createRedactor([config.apiToken]);
+	const send = createTransport({
+		baseUrl: config.baseUrl,
+		apiToken: config.apiToken,
+		timeoutMs: config.timeoutMs,
+		fetch: config.fetch ?? globalThis.fetch,
+		redact,
+	});
+	const limit = pLimit(config.maxConcurrent);
+	const inFlight = new Map<string, Promise<unknown>>();
+	const policy = {
+		retries: config.retries,
+		baseDelayMs: config.retryDelayMs,
+		maxDelayMs: config.maxRetryDelayMs,
+	};
+
+	function report(event: TmapiAttemptEvent): void {
+		try {
+			config.onAttempt?.(event);
+		} catch {
+			// A faulty listener must not turn a good answer into a failure.
+		}
+	}
+
+	async function withRetries(endpoint: TmapiEndpoint, query: WireQuery): Promise<SuccessData> {
+		const deadline = AbortSignal.timeout(config.deadlineMs);
+		for (let attempt = 1; ; attempt += 1) {
+			const started = performance.now();
+			try {
+				// The slot is held for the attempt only, not while backing off.
+				const data = await limit(() => send(endpoint, query, deadline));
+				report({ endpoint, attempt, durationMs: performance.now() - started, outcome: "ok" });
+				return data;
+			} catch (error) {
+				if (!(error instanceof TmapiError)) throw error;
+				const delay = backoffDelay(policy, attempt);
+				const retry = error.retryable && attempt <= policy.retries && !deadline.aborted;
+				const durationMs = performance.now() - started;
+				report({
+					endpoint,
+					attempt,
+					durationMs,
+					outcome: "error",
+					error,
+					...(retry ? { retryInMs: delay } : {}),
+				});
+				if (!retry) throw error;
+				await sleep(delay, deadline);
+				if (deadline.aborted)
+					throw new TmapiTimeoutError({ timeoutMs: config.deadlineMs, endpoint, cause: error });
+			}
+		}
+	}
+
+	/**
+	 * Runs one call per distinct endpoint and query at a time; identical calls made meanwhile get the same
+	 * promise, so they share the request, the normalization and the result (or the error).
+	 */
+	function request<T>(endpoint: TmapiEndpoint, query: WireQuery, read: (data: SuccessData) => T): Promise<T> {
+		const key = `${endpoint}?${new URLSearchParams(query).toString()}`;
+		const pending = inFlight.get(key) as Promise<T> | undefined;
+		if (pending !== undefined) return pending;
+		const promise = withRetries(endpoint, query)
+			.then(read)
+			.finally(() => inFlight.delete(key));
+		inFlight.set(key, promise);
+		return promise;
+	}
+
+	return {
+		async categoryItems(params) {
+			const endpoint = "/1688/category/items";
+			const input = validate(CategoryItemsParamsSchema, params, endpoint);
+			return request(endpoint, toWireQuery(input), (data) =>
+				normalizeV1Page(parseData(V1DataSchema, data, endpoint), input.catId),
+			);
+		},
+		async categoryItemsV2(params) {
+			const endpoint = "/1688/category/items/v2";
+			const input = validate(CategoryItemsV2ParamsSchema, params, endpoint);
+			return request(endpoint, toWireQuery(input), (data) =>
+				normalizeV2Page(parseData(V2DataSchema, data, endpoint), input.catId, input.pageSize),
+			);
+		},
+		async categoryInfo(catId) {
+			const endpoint = "/1688/category/info";
+			const id = validate(CategoryInfoParamsSchema, catId, endpoint);
+			return request(endpoint, toWireQuery({ catId: id }), (data) =>
+				normalizeCategoryInfo(parseData(CategoryInfoDataSchema, data, endpoint), id),
+			);
+		},
+	};
+}

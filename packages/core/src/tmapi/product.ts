@@ -1,0 +1,87 @@
+import * as v from "valibot";
+
+const Text = v.string();
+const MaybeNumber = v.nullable(v.number());
+const MaybeText = v.nullable(v.string());
+const MaybeFlag = v.nullable(v.boolean());
+
+/**
+ * The one product shape every adapter renders, whichever API version it came from. Fields the upstream
+ * did not send are `null`, never guessed. Also used to re-validate pages read back from a shared cache.
+ */
+export const ProductSchema = v.object({
+	/** 1688 offer id, as a string of digits (JSON numbers of this size lose precision elsewhere). */
+	itemId: v.pipe(Text, v.regex(/^\d+$/)),
+	url: Text,
+	title: Text,
+	imageUrl: MaybeText,
+	/** The price to show: the sale price when there is one, else the listed price. */
+	price: MaybeNumber,
+	salePrice: MaybeNumber,
+	originalPrice: MaybeNumber,
+	currency: Text,
+	/** Minimum order quantity. */
+	moq: MaybeNumber,
+	/** Sales as a number (lower bound for labels such as "100000+"), with the label as sent. */
+	sales: MaybeNumber,
+	salesLabel: MaybeText,
+	/** v1 counts all sales; v2 counts the last 90 days. */
+	salesWindow: v.picklist(["total", "90d"]),
+	buyerCount: MaybeNumber,
+	shop: v.object({
+		name: MaybeText,
+		loginId: MaybeText,
+		url: MaybeText,
+		isSuperFactory: MaybeFlag,
+		isPowerfulSeller: MaybeFlag,
+		years: MaybeNumber,
+		score: MaybeNumber,
+		/** Shop-wide repurchase rate in percent (v1). */
+		repurchaseRate: MaybeNumber,
+	}),
+	delivery: v.object({
+		areaFrom: v.array(Text),
+		freeShipping: MaybeFlag,
+		shipIn48h: MaybeFlag,
+	}),
+	/** Item repurchase rate in percent (v2). */
+	repurchaseRate: MaybeNumber,
+	lowRefundRate: MaybeFlag,
+	onePieceMinOrder: MaybeFlag,
+	categoryPath: v.array(Text),
+});
+export type Product = v.InferOutput<typeof ProductSchema>;
+
+/** One upstream page, normalized. */
+export const CategoryPageSchema = v.object({
+	api: v.picklist(["v1", "v2"]),
+	catId: v.number(),
+	page: v.number(),
+	pageSize: v.number(),
+	hasNextPage: v.boolean(),
+	/** Only v2 sends it, and it seems capped at 2000. */
+	totalCount: v.optional(v.number()),
+	items: v.array(ProductSchema),
+	/** Items that failed validation and were left out. */
+	droppedItems: v.number(),
+	/** Items whose id already appeared earlier on the page, left out. */
+	duplicateItems: v.number(),
+});
+export type CategoryPage = v.InferOutput<typeof CategoryPageSchema>;
+
+/** A category as the info endpoint describes it. */
+export const CategoryRefSchema = v.object({
+	id: Text,
+	name: Text,
+	nameEn: MaybeText,
+	hasChildren: MaybeFlag,
+});
+export type CategoryRef = v.InferOutput<typeof CategoryRefSchema>;
+
+/** A category with its breadcrumb and children; `category` is null for the top-level list. */
+export const CategoryInfoSchema = v.object({
+	category: v.nullable(CategoryRefSchema),
+	path: v.array(CategoryRefSchema),
+	children: v.array(CategoryRefSchema),
+});
+export type CategoryInfo = v.InferOutput<typeof CategoryInfoSchema>;

@@ -1,0 +1,112 @@
+import { createFetch } from "ofetch";
+import { TmapiApiError, type TmapiEndpoint, TmapiNetworkError, TmapiTimeoutError } from "./errors.js";
+import type { WireQuery } from "./params.js";
+import { sanitizeCause } from "./redact.js";
+
+/** What one attempt needs; the token is added here and nowhere else. */
+export interface TransportOptions {
+	readonly baseUrl: string;
+	readonly apiToken: string;
+	readonly timeoutMs: number;
+	readonly fetch: typeof globalThis.fetch;
+	readonly redact: (text: string) => string;
+}
+
+/** A success body's `data`, still unvalidated. */
+export type SuccessData = Record<string, unknown>;
+
+const MAX_UPSTREAM_MESSAGE = 200;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+	if (text.trim() === "") return undefined;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+function bodyCode(body: Record<string, unknown>): number | undefined {
+	const code = body.code;
+	if (typeof code === "number" && Number.isInteger(code)) return code;
+	if (typeof code === "string" && /^\d+$/.test(code)) return Number(code);
+	return undefined;
+}
+
+/**
+ * Classifies an answer by the rule public clients of this API follow: success is HTTP 2xx, a JSON body,
+ * `code` 200 and an object `data`; anything else is a TmapiApiError whose code is `body.code` when present,
+ * else the HTTP status.
+ */
+export function classifyAnswer(
+	status: number,
+	text: string,
+	endpoint: TmapiEndpoint,
+	redact: (text: string) => string,
+): SuccessData {
+	const body = parseJson(text);
+	const ok = status >= 200 && status < 300;
+	if (!isRecord(body)) {
+		// Truncated or empty 2xx bodies and gateway pages are usually transient.
+		throw new TmapiApiError({
+			code: status,
+			status,
+			reason: "unreadable-body",
+			endpoint,
+			retryable: ok || status >= 500,
+		});
+	}
+	const code = bodyCode(body);
+	const said =
+		typeof body.msg === "string" ? body.msg : typeof body.message === "string" ? body.message : undefined;
+	const upstreamMessage = said === undefined ? undefined : redact(said).slice(0, MAX_UPSTREAM_MESSAGE);
+	if (ok && code === 200 && isRecord(body.data)) return body.data;
+	if (ok && code === 200) {
+		throw new TmapiApiError({
+			code,
+			status,
+			reason: "missing-data",
+			endpoint,
+			upstreamMessage,
+			retryable: false,
+		});
+	}
+	throw new TmapiApiError({ code: code ?? status, status, reason: "error-code", endpoint, upstreamMessage });
+}
+
+/** Creates the function that performs one HTTP attempt and classifies its outcome. */
+export function createTransport(options: TransportOptions) {
+	const $fetch = createFetch({ fetch: options.fetch });
+
+	return async function send(
+		endpoint: TmapiEndpoint,
+		query: WireQuery,
+		deadline: AbortSignal,
+	): Promise<SuccessData> {
+		const timeout = AbortSignal.timeout(options.timeoutMs);
+		let response: Awaited<ReturnType<typeof $fetch.raw<string, "text">>>;
+		try {
+			response = await $fetch.raw<string, "text">(endpoint, {
+				baseURL: options.baseUrl,
+				query: { ...query, apiToken: options.apiToken },
+				responseType: "text",
+				ignoreResponseError: true,
+				retry: false,
+				signal: AbortSignal.any([timeout, deadline]),
+				headers: { accept: "application/json" },
+			});
+		} catch (error) {
+			// ofetch's FetchError names the full URL, token included: keep only a redacted copy of the chain.
+			const cause = sanitizeCause(error, options.redact);
+			if (timeout.aborted || deadline.aborted) {
+				throw new TmapiTimeoutError({ timeoutMs: options.timeoutMs, endpoint, cause });
+			}
+			throw new TmapiNetworkError({ endpoint, cause });
+		}
+		return classifyAnswer(response.status, response._data ?? "", endpoint, options.redact);
+	};
+}
