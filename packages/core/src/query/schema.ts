@@ -1,0 +1,176 @@
+import * as v from "valibot";
+import { LANGUAGES, SORT_ORDERS } from "../tmapi/params.js";
+
+/** A sort order: `default` is 1688's relevance order. */
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** An output language code. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** Upstream endpoint versions; v1 only filters by super factory, dropshipping and free shipping. */
+export const API_VERSIONS = ["v2", "v1"] as const;
+/** An upstream endpoint version. */
+export type ApiVersion = (typeof API_VERSIONS)[number];
+
+/** Cards per chat page when the user does not say (not the upstream page size, which the catalog picks). */
+export const CHAT_PAGE_SIZE_DEFAULT = 5;
+/** Most cards one chat message may carry. */
+export const CHAT_PAGE_SIZE_MAX = 10;
+/**
+ * Highest accepted price bound, in CNY. Far above any 1688 listing; the bound keeps prices exact in cents
+ * and lets a page token carry each bound in 4 varint bytes.
+ */
+export const PRICE_MAX = 1_000_000;
+
+const CAT_ID_MESSAGE = "category id must be a positive whole number";
+const PAGE_MESSAGE = "page must be a whole number of at least 1";
+const PAGE_SIZE_MESSAGE = `size must be a whole number from 1 to ${CHAT_PAGE_SIZE_MAX}`;
+
+function priceMessage(name: string): string {
+	return `${name} must be a number from 0 to ${PRICE_MAX} with at most 2 decimals`;
+}
+
+function flagMessage(name: string): string {
+	return `${name} must be yes or no`;
+}
+
+/** True when `n` is exactly representable as whole cents, so it survives the cents round trip of tokens. */
+function hasAtMostTwoDecimals(n: number): boolean {
+	return Math.round(n * 100) / 100 === n;
+}
+
+function priceSchema(name: string) {
+	const message = priceMessage(name);
+	return v.pipe(
+		v.number(message),
+		v.finite(message),
+		v.minValue(0, message),
+		v.maxValue(PRICE_MAX, message),
+		v.check(hasAtMostTwoDecimals, message),
+		// -0 passes every check but would print as "0" and break deep-equal round trips.
+		v.transform((n) => (Object.is(n, -0) ? 0 : n)),
+	);
+}
+
+/** Valibot schema for a sort order. */
+export const SortOrderSchema = v.picklist(SORT_ORDERS, `sort must be one of ${SORT_ORDERS.join(", ")}`);
+/** Valibot schema for a language code. */
+export const LanguageSchema = v.picklist(LANGUAGES, `lang must be one of ${LANGUAGES.join(", ")}`);
+/** Valibot schema for an API version. */
+export const ApiVersionSchema = v.picklist(API_VERSIONS, "api must be v1 or v2");
+
+const CategoryQueryObjectSchema = v.object(
+	{
+		catId: v.pipe(v.number(CAT_ID_MESSAGE), v.safeInteger(CAT_ID_MESSAGE), v.minValue(1, CAT_ID_MESSAGE)),
+		page: v.optional(
+			v.pipe(v.number(PAGE_MESSAGE), v.safeInteger(PAGE_MESSAGE), v.minValue(1, PAGE_MESSAGE)),
+			1,
+		),
+		pageSize: v.optional(
+			v.pipe(
+				v.number(PAGE_SIZE_MESSAGE),
+				v.integer(PAGE_SIZE_MESSAGE),
+				v.minValue(1, PAGE_SIZE_MESSAGE),
+				v.maxValue(CHAT_PAGE_SIZE_MAX, PAGE_SIZE_MESSAGE),
+			),
+			CHAT_PAGE_SIZE_DEFAULT,
+		),
+		sort: v.optional(SortOrderSchema, "default"),
+		priceMin: v.exactOptional(priceSchema("min price")),
+		priceMax: v.exactOptional(priceSchema("max price")),
+		newArrival: v.optional(v.boolean(flagMessage("new_arrival")), false),
+		dropshipping: v.optional(v.boolean(flagMessage("dropshipping")), false),
+		freeShipping: v.optional(v.boolean(flagMessage("free_shipping")), false),
+		superFactory: v.optional(v.boolean(flagMessage("super_factory")), false),
+		language: v.optional(LanguageSchema, "en"),
+		api: v.optional(ApiVersionSchema, "v2"),
+	},
+	// The object's message also covers missing required keys, and catId is the only required one.
+	(issue) => (issue.path === undefined ? "a category query must be an object" : CAT_ID_MESSAGE),
+);
+
+/**
+ * The one definition of a category browse request: typed chat commands, Discord options and decoded page
+ * tokens all pass through it, so they agree on defaults and limits. Messages name fields the way users
+ * type them (`size`, `lang`, `min price`) because they are shown in chat as they are.
+ *
+ * @example
+ * v.parse(CategoryQuerySchema, { catId: 1031910, sort: "sales" });
+ * // { catId: 1031910, page: 1, pageSize: 5, sort: "sales", newArrival: false, ..., language: "en", api: "v2" }
+ */
+export const CategoryQuerySchema = v.pipe(
+	CategoryQueryObjectSchema,
+	// partialCheck rather than check: these run even when an unrelated field failed, so every problem is
+	// reported at once. A partialCheck is skipped once any issue sits on a path it reads, so order matters:
+	// each check's issue goes to a path that no later check reads (the price one to `api`, read by none after).
+	v.forward(
+		v.partialCheck([["api"], ["sort"]], (q) => q.api !== "v1" || q.sort === "default", "sort needs api v2"),
+		["sort"],
+	),
+	v.forward(
+		v.partialCheck(
+			[["api"], ["newArrival"]],
+			(q) => q.api !== "v1" || !q.newArrival,
+			"new_arrival needs api v2",
+		),
+		["newArrival"],
+	),
+	v.forward(
+		v.partialCheck(
+			[["api"], ["language"]],
+			(q) => q.api !== "v1" || q.language === "en",
+			"lang needs api v2",
+		),
+		["language"],
+	),
+	v.forward(
+		v.partialCheck(
+			[["api"], ["priceMin"], ["priceMax"]],
+			(q) => q.api !== "v1" || (q.priceMin === undefined && q.priceMax === undefined),
+			"price filters need api v2",
+		),
+		["api"],
+	),
+	v.forward(
+		v.partialCheck(
+			[["priceMin"], ["priceMax"]],
+			(q) => q.priceMin === undefined || q.priceMax === undefined || q.priceMin <= q.priceMax,
+			(issue) => {
+				const { priceMin, priceMax } = issue.input;
+				return `min price (${String(priceMin)}) must not be above max price (${String(priceMax)})`;
+			},
+		),
+		["priceMin"],
+	),
+);
+
+/** A validated category query with every default filled in; only the price bounds may be absent. */
+export type CategoryQuery = v.InferOutput<typeof CategoryQuerySchema>;
+
+/** What {@link toCategoryQuery} and the parsers return: a query, or every problem in plain words. */
+export type CategoryQueryResult = { ok: true; query: CategoryQuery } | { ok: false; problems: string[] };
+
+/**
+ * Adapters build inputs from optional options (`min: options.getNumber("min") ?? undefined`); treat an
+ * explicit `undefined` as "not given" so exact-optional price bounds do not reject it.
+ */
+function dropUndefined(input: unknown): unknown {
+	if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+	const prototype: unknown = Object.getPrototypeOf(input);
+	if (prototype !== Object.prototype && prototype !== null) return input;
+	return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Validate anything into a {@link CategoryQuery}, turning schema issues into short problems a chat user
+ * can act on. Each distinct problem is listed once.
+ *
+ * @example
+ * toCategoryQuery({ catId: 1031910, page: 0 });
+ * // { ok: false, problems: ["page must be a whole number of at least 1"] }
+ */
+export function toCategoryQuery(input: unknown): CategoryQueryResult {
+	const result = v.safeParse(CategoryQuerySchema, dropUndefined(input));
+	if (result.success) return { ok: true, query: result.output };
+	return { ok: false, problems: [...new Set(result.issues.map((issue) => issue.message))] };
+}
