@@ -1,3 +1,44 @@
+export type { Actor } from "./access/actor.js";
+export { ActorSchema, actorKey, PLATFORMS } from "./access/actor.js";
+export type { AccessPolicy, AllowLists } from "./access/allowList.js";
+export { createAccessPolicy } from "./access/allowList.js";
+export type { MemoryStoreOptions } from "./cache/memoryStore.js";
+export { createMemoryStore } from "./cache/memoryStore.js";
+export type { RedisStoreOptions } from "./cache/redisStore.js";
+export { createRedisStore } from "./cache/redisStore.js";
+export type { CacheStore } from "./cache/store.js";
+export type { ProductCard } from "./catalog/cards.js";
+export { categoryName } from "./catalog/categories.js";
+export type { Catalog, CatalogInput, CatalogOptions } from "./catalog/createCatalog.js";
+export { createCatalog } from "./catalog/createCatalog.js";
+export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/outcome.js";
+export type { Runtime, RuntimeOptions } from "./catalog/runtime.js";
+export { createRuntime } from "./catalog/runtime.js";
+export type { CoreConfig } from "./config/loadConfig.js";
+export { ConfigError, EnvSchema, loadConfig } from "./config/loadConfig.js";
+export type { Labels } from "./i18n/labels.js";
+export { labelsFor } from "./i18n/labels.js";
+export type { Limits, LimitsOptions } from "./limits/createLimits.js";
+export { createLimits } from "./limits/createLimits.js";
+export type { BudgetDecision } from "./limits/dailyBudget.js";
+export type { LimitDecision } from "./limits/slidingWindow.js";
+export type { Logger, LoggerOptions } from "./logging/logger.js";
+export { createLogger, REDACTED_PATHS } from "./logging/logger.js";
+export { canonicalQueryKey, formatCategoryCommand } from "./query/format.js";
+export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
+export type { ApiVersion, CategoryQuery, CategoryQueryResult, Language, SortOrder } from "./query/schema.js";
+export {
+	API_VERSIONS,
+	ApiVersionSchema,
+	CategoryQuerySchema,
+	CHAT_PAGE_SIZE_DEFAULT,
+	CHAT_PAGE_SIZE_MAX,
+	LanguageSchema,
+	PRICE_MAX,
+	SortOrderSchema,
+	toCategoryQuery,
+} from "./query/schema.js";
+export { connectRedis } from "./redis/connect.js";
 export type { TmapiAttemptEvent, TmapiClient, TmapiClientOptions } from "./tmapi/client.js";
 export { createTmapiClient } from "./tmapi/client.js";
 export type { TmapiApiErrorReason, TmapiEndpoint, TmapiErrorCode } from "./tmapi/errors.js";
@@ -31,3 +72,5 @@ export {
 } from "./tmapi/product.js";
 export type { V1Data, V1Item, V2Data, V2Item } from "./tmapi/schemas.js";
 export { V1DataSchema, V1ItemSchema, V2DataSchema, V2ItemSchema } from "./tmapi/schemas.js";
+export type { DecodePageTokenResult, PageTokenFailure } from "./tokens/pageToken.js";
+export { decodePageToken, encodePageToken, PAGE_TOKEN_MAX_LENGTH } from "./tokens/pageToken.js";

@@ -1,0 +1,76 @@
+import * as v from "valibot";
+import type { CacheStore } from "./store.js";
+
+/** A value with where it came from and how old it is. */
+export interface Cached<T> {
+	readonly value: T;
+	readonly fromCache: boolean;
+	/** When the value was fetched from upstream (epoch ms). */
+	readonly fetchedAt: number;
+}
+
+/** Options of {@link createCacheThrough}. */
+export interface CacheThroughOptions {
+	readonly store: CacheStore;
+	readonly now?: () => number;
+	/** Told about entries that were present but unreadable (a schema change, a foreign writer). */
+	readonly onCorrupt?: (key: string) => void;
+}
+
+const EnvelopeSchema = v.object({ fetchedAt: v.number(), value: v.unknown() });
+
+/**
+ * Cache-through reads: a hit is parsed back through `schema` (so a value written by an older or foreign
+ * process cannot reach a renderer unchecked); a miss runs `load` once however many callers ask for the
+ * same key at the same time, stores the result for `ttlMs`, and hands it to all of them.
+ * A failed load is not cached and reaches every waiting caller.
+ */
+export function createCacheThrough(options: CacheThroughOptions) {
+	const now = options.now ?? Date.now;
+	const loading = new Map<string, Promise<Cached<unknown>>>();
+
+	async function read<T>(key: string, schema: v.GenericSchema<unknown, T>): Promise<Cached<T> | undefined> {
+		const text = await options.store.get(key);
+		if (text === undefined) return undefined;
+		try {
+			const envelope = v.parse(EnvelopeSchema, JSON.parse(text));
+			return { value: v.parse(schema, envelope.value), fromCache: true, fetchedAt: envelope.fetchedAt };
+		} catch {
+			options.onCorrupt?.(key);
+			await options.store.delete(key);
+			return undefined;
+		}
+	}
+
+	async function loadAndStore<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<Cached<T>> {
+		const value = await load();
+		const fetchedAt = now();
+		await options.store.set(key, JSON.stringify({ fetchedAt, value }), ttlMs);
+		return { value, fromCache: false, fetchedAt };
+	}
+
+	return {
+		/** Reads `key`, or loads, stores and returns it. */
+		async get<T>(
+			key: string,
+			schema: v.GenericSchema<unknown, T>,
+			ttlMs: number,
+			load: () => Promise<T>,
+		): Promise<Cached<T>> {
+			const pending = loading.get(key) as Promise<Cached<T>> | undefined;
+			if (pending !== undefined) return pending;
+			const hit = await read(key, schema);
+			if (hit !== undefined) return hit;
+			// Checked again: another caller may have started loading while we read the store.
+			const started = loading.get(key) as Promise<Cached<T>> | undefined;
+			if (started !== undefined) return started;
+			const promise = loadAndStore(key, ttlMs, load).finally(() => loading.delete(key));
+			loading.set(key, promise);
+			return promise;
+		},
+		/** Reads `key` without loading. */
+		peek: read,
+	};
+}
+
+export type CacheThrough = ReturnType<typeof createCacheThrough>;

@@ -1,0 +1,62 @@
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../logging/logger.js";
+import { startRedis, type TestRedis } from "../test-support/redis.js";
+import { createRedisStore } from "./redisStore.js";
+
+function capture() {
+	const lines: Record<string, unknown>[] = [];
+	const destination = new Writable({
+		write(chunk, _encoding, done) {
+			for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+			done();
+		},
+	});
+	return { lines, logger: createLogger({ level: "debug", destination }) };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+describe("createRedisStore", () => {
+	let redis: TestRedis;
+	beforeAll(async () => {
+		redis = await startRedis();
+	});
+	afterAll(async () => {
+		await redis.stop();
+	});
+
+	it("stores with a TTL under its prefix", async () => {
+		const client = redis.client();
+		await settle();
+		const store = createRedisStore({ redis: client, logger: capture().logger, prefix: "test:" });
+		await store.set("k", "v", 150);
+		expect(await store.get("k")).toBe("v");
+		expect(await client.get("test:k")).toBe("v");
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		expect(await store.get("k")).toBeUndefined();
+	});
+
+	it("degrades to misses when Redis dies, logging once per interval, and recovers", async () => {
+		const local = await startRedis();
+		try {
+			const { lines, logger } = capture();
+			const client = local.client();
+			await settle();
+			const store = createRedisStore({ redis: client, logger, failureLogIntervalMs: 60_000 });
+			await store.set("k", "v", 60_000);
+			await local.kill();
+			for (let i = 0; i < 20; i += 1) {
+				expect(await store.get("k")).toBeUndefined();
+				await store.set("k", "v", 60_000);
+			}
+			expect(lines.filter((l) => l.level === 40).length).toBeLessThanOrEqual(1);
+			await local.restart();
+			for (let i = 0; i < 50 && client.status !== "ready"; i += 1) await settle();
+			await store.set("k", "again", 60_000);
+			expect(await store.get("k")).toBe("again");
+		} finally {
+			await local.stop();
+		}
+	});
+});

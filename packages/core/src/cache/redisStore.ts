@@ -1,0 +1,57 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "../logging/logger.js";
+import { throttle } from "../logging/throttle.js";
+import type { CacheStore } from "./store.js";
+
+/** Options of {@link createRedisStore}. */
+export interface RedisStoreOptions {
+	readonly redis: Redis;
+	readonly logger: Logger;
+	/** Prefix of every key, so one Redis can serve other things too. Default "catbot:cache:". */
+	readonly prefix?: string;
+	readonly failureLogIntervalMs?: number;
+}
+
+/**
+ * The shared cache for several bot processes. Every failure degrades to a miss (reads) or a no-op
+ * (writes), logged once per interval: a broken Redis makes commands slower and costlier, never broken.
+ */
+export function createRedisStore(options: RedisStoreOptions): CacheStore {
+	const { redis } = options;
+	const prefix = options.prefix ?? "catbot:cache:";
+	const warn = throttle(options.failureLogIntervalMs ?? 60_000, (op: string, error: unknown) =>
+		options.logger.warn(
+			{ op, err: { message: error instanceof Error ? error.message : String(error) } },
+			"redis cache unavailable; continuing uncached",
+		),
+	);
+	const ready = () => redis.status === "ready";
+
+	return {
+		async get(key) {
+			if (!ready()) return undefined;
+			try {
+				return (await redis.get(prefix + key)) ?? undefined;
+			} catch (error) {
+				warn("get", error);
+				return undefined;
+			}
+		},
+		async set(key, value, ttlMs) {
+			if (!ready()) return;
+			try {
+				await redis.set(prefix + key, value, "PX", Math.max(1, Math.round(ttlMs)));
+			} catch (error) {
+				warn("set", error);
+			}
+		},
+		async delete(key) {
+			if (!ready()) return;
+			try {
+				await redis.del(prefix + key);
+			} catch (error) {
+				warn("delete", error);
+			}
+		},
+	};
+}

@@ -1,0 +1,121 @@
+import { type Labels, labelsFor } from "../i18n/labels.js";
+import type { CategoryQuery } from "../query/schema.js";
+import type { Product } from "../tmapi/product.js";
+
+/** One product as a chat renders it: every text already formatted in the query's language. */
+export interface ProductCard {
+	/** 1-based position in the whole result (not just this page). */
+	readonly position: number;
+	readonly itemId: string;
+	readonly title: string;
+	readonly url: string;
+	readonly imageUrl: string | null;
+	/** e.g. "¥4.59"; "Price on request" when the upstream sent none. */
+	readonly price: string;
+	/** The higher list price when the item is on sale, e.g. "¥5.40". */
+	readonly originalPrice: string | null;
+	readonly moq: string | null;
+	readonly sales: string | null;
+	readonly shop: string | null;
+	readonly shopUrl: string | null;
+	/** Short badges: super factory, powerful seller, years on 1688, score. */
+	readonly badges: readonly string[];
+	/** Ship-from place and delivery flags, joined. */
+	readonly shipping: string | null;
+	readonly repurchase: string | null;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { CNY: "¥", USD: "$", EUR: "€", RUB: "₽" };
+
+function money(amount: number, currency: string, labels: Labels): string {
+	const number = new Intl.NumberFormat(labels.locale, {
+		minimumFractionDigits: 2,
+		maximumFractionDigits: 2,
+	}).format(amount);
+	const symbol = CURRENCY_SYMBOLS[currency];
+	return symbol ? `${symbol}${number}` : `${number} ${currency}`;
+}
+
+function count(n: number, labels: Labels): string {
+	return new Intl.NumberFormat(labels.locale).format(n);
+}
+
+function percent(n: number, labels: Labels): string {
+	return `${new Intl.NumberFormat(labels.locale, { maximumFractionDigits: 1 }).format(n)}%`;
+}
+
+function salesText(product: Product, labels: Labels): string | null {
+	// Upstream labels such as "100000+" say more than the parsed lower bound; keep them when short.
+	const label = product.salesLabel && product.salesLabel.length <= 12 ? product.salesLabel : null;
+	const shown =
+		label && !/^\d+$/.test(label) ? label : product.sales !== null ? count(product.sales, labels) : label;
+	if (shown === null) return null;
+	return product.salesWindow === "90d" ? labels.sold90d(shown) : labels.soldTotal(shown);
+}
+
+function badges(product: Product, labels: Labels): string[] {
+	const out: string[] = [];
+	if (product.shop.isSuperFactory) out.push(labels.superFactory);
+	if (product.shop.isPowerfulSeller) out.push(labels.powerfulSeller);
+	if (product.shop.years !== null && product.shop.years > 0) out.push(labels.years(product.shop.years));
+	if (product.shop.score !== null) out.push(labels.score(product.shop.score.toFixed(1)));
+	return out;
+}
+
+function shipping(product: Product, labels: Labels): string | null {
+	const parts: string[] = [];
+	if (product.delivery.areaFrom.length > 0) parts.push(labels.shipsFrom(product.delivery.areaFrom.join(" ")));
+	if (product.delivery.freeShipping) parts.push(labels.freeShipping);
+	if (product.delivery.shipIn48h) parts.push(labels.shipIn48h);
+	return parts.length > 0 ? parts.join(" · ") : null;
+}
+
+/** Formats one product for a chat card. */
+export function toCard(product: Product, position: number, language: CategoryQuery["language"]): ProductCard {
+	const labels = labelsFor(language);
+	const repurchaseRate = product.repurchaseRate ?? product.shop.repurchaseRate;
+	const onSale =
+		product.price !== null && product.originalPrice !== null && product.originalPrice > product.price;
+	return {
+		position,
+		itemId: product.itemId,
+		title: product.title,
+		url: product.url,
+		imageUrl: product.imageUrl,
+		price: product.price === null ? labels.priceOnRequest : money(product.price, product.currency, labels),
+		originalPrice:
+			onSale && product.originalPrice !== null
+				? money(product.originalPrice, product.currency, labels)
+				: null,
+		moq: product.moq === null ? null : labels.moq(count(product.moq, labels)),
+		sales: salesText(product, labels),
+		shop: product.shop.name,
+		shopUrl: product.shop.url,
+		badges: badges(product, labels),
+		shipping: shipping(product, labels),
+		repurchase: repurchaseRate === null ? null : labels.repurchase(percent(repurchaseRate, labels)),
+	};
+}
+
+/** "just now" / "3 min ago" in the query's language. */
+export function freshness(ageMs: number, language: CategoryQuery["language"]): string {
+	const labels = labelsFor(language);
+	const minutes = Math.floor(ageMs / 60_000);
+	return minutes < 1 ? labels.justNow : labels.minutesAgo(minutes);
+}
+
+/** The sort and filters of a query as a short line, e.g. "Best selling · Free shipping · Price ¥10–¥50". */
+export function describeQuery(query: CategoryQuery): string {
+	const labels = labelsFor(query.language);
+	const parts = [labels.sort[query.sort]];
+	if (query.priceMin !== undefined || query.priceMax !== undefined) {
+		const low = query.priceMin === undefined ? "" : money(query.priceMin, "CNY", labels);
+		const high = query.priceMax === undefined ? "" : money(query.priceMax, "CNY", labels);
+		parts.push(labels.price(`${low}–${high}`));
+	}
+	if (query.freeShipping) parts.push(labels.freeShipping);
+	if (query.newArrival) parts.push(labels.newArrival);
+	if (query.dropshipping) parts.push(labels.dropshipping);
+	if (query.superFactory) parts.push(labels.superFactory);
+	return parts.join(" · ");
+}

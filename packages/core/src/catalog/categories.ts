@@ -1,0 +1,90 @@
+import type { CacheThrough } from "../cache/cacheThrough.js";
+import type { Limits } from "../limits/createLimits.js";
+import type { Language } from "../query/schema.js";
+import type { TmapiClient } from "../tmapi/client.js";
+import { type CategoryInfo, CategoryInfoSchema, type CategoryRef } from "../tmapi/product.js";
+import { paidCall } from "./upstream.js";
+
+/** Options of {@link createCategoryDirectory}. */
+export interface CategoryDirectoryOptions {
+	readonly client: TmapiClient;
+	readonly cache: CacheThrough;
+	readonly limits: Limits;
+	readonly ttlMs: number;
+	/** How long an id whose lookup failed is not asked again (each try is a paid call). Default 1 h. */
+	readonly failureTtlMs?: number;
+	readonly now?: () => number;
+}
+
+/** The name to show for a category in a language: Chinese for zh, else English where known. */
+export function categoryName(ref: Pick<CategoryRef, "name" | "nameEn">, language: Language): string {
+	return language === "zh" ? ref.name : (ref.nameEn ?? ref.name);
+}
+
+function matches(ref: CategoryRef, needle: string): number {
+	const names = [ref.name.toLowerCase(), (ref.nameEn ?? "").toLowerCase()];
+	if (ref.id === needle || names.includes(needle)) return 0;
+	if (ref.id.startsWith(needle) || names.some((n) => n.startsWith(needle))) return 1;
+	if (names.some((n) => n.split(/[\s&,、/]+/).some((word) => word.startsWith(needle)))) return 2;
+	if (names.some((n) => n.includes(needle))) return 3;
+	return -1;
+}
+
+/**
+ * Category names and the tree, through the long-lived cache: each lookup is a paid call, and categories
+ * change rarely. Every category seen (as a node, a child or a breadcrumb step) is remembered in this
+ * process, so names can be suggested for autocomplete without any call.
+ */
+export function createCategoryDirectory(options: CategoryDirectoryOptions) {
+	const known = new Map<string, CategoryRef>();
+	const failedUntil = new Map<number, number>();
+	const now = options.now ?? Date.now;
+	const failureTtlMs = options.failureTtlMs ?? 3_600_000;
+
+	function remember(info: CategoryInfo): CategoryInfo {
+		for (const ref of [...(info.category ? [info.category] : []), ...info.path, ...info.children]) {
+			const previous = known.get(ref.id);
+			known.set(ref.id, { ...ref, hasChildren: ref.hasChildren ?? previous?.hasChildren ?? null });
+		}
+		return info;
+	}
+
+	async function info(catId: number | undefined, userKey: string): Promise<CategoryInfo> {
+		const key = `category:${catId ?? "top"}`;
+		const cached = await options.cache.get(key, CategoryInfoSchema, options.ttlMs, () =>
+			paidCall(options.limits, userKey, () => options.client.categoryInfo(catId)),
+		);
+		return remember(cached.value);
+	}
+
+	return {
+		info,
+		/**
+		 * A category's name and breadcrumb for a result header, or null when unknown. Never throws, and
+		 * does not ask again for an id that failed recently.
+		 */
+		async describe(catId: number, userKey: string): Promise<CategoryInfo | null> {
+			if ((failedUntil.get(catId) ?? 0) > now()) return null;
+			try {
+				return await info(catId, userKey);
+			} catch {
+				failedUntil.set(catId, now() + failureTtlMs);
+				return null;
+			}
+		},
+		/** Known categories whose id or name matches `text`, best first. */
+		suggest(text: string, limit = 25): CategoryRef[] {
+			const needle = text.trim().toLowerCase();
+			const scored = [...known.values()]
+				.map((ref) => ({ ref, score: needle === "" ? 4 : matches(ref, needle) }))
+				.filter((entry) => entry.score >= 0);
+			scored.sort((a, b) => a.score - b.score || a.ref.name.localeCompare(b.ref.name));
+			return scored.slice(0, limit).map((entry) => entry.ref);
+		},
+		get knownCount(): number {
+			return known.size;
+		},
+	};
+}
+
+export type CategoryDirectory = ReturnType<typeof createCategoryDirectory>;

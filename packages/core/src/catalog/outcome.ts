@@ -1,0 +1,80 @@
+import type { CategoryQuery } from "../query/schema.js";
+import type { CategoryRef } from "../tmapi/product.js";
+import type { ProductCard } from "./cards.js";
+
+/** A page of results, ready for any adapter to render. */
+export interface ResultView {
+	readonly query: CategoryQuery;
+	/** Canonical command text, e.g. "/category 1031910 sort:sales", for teammates to copy. */
+	readonly command: string;
+	readonly category: {
+		readonly id: number;
+		/** In the query's language where the upstream has it (Chinese or English), else null. */
+		readonly name: string | null;
+		readonly path: readonly string[];
+	};
+	/** Sort and filters as one short line in the query's language. */
+	readonly summary: string;
+	readonly page: number;
+	/** Known for v2 (from total_count); null for v1, which only says whether there is a next page. */
+	readonly totalPages: number | null;
+	/** "Page 2 of 28" or "Page 2". */
+	readonly pageLabel: string;
+	readonly cards: readonly ProductCard[];
+	/** Shown instead of cards when there are none. */
+	readonly emptyText: string | null;
+	/** Signed page tokens for buttons; absent where there is no such page. */
+	readonly tokens: {
+		readonly current: string;
+		readonly first?: string;
+		readonly previous?: string;
+		readonly next?: string;
+		readonly last?: string;
+	};
+	/** The same query re-sorted, page 1 (v2 only, empty for v1). */
+	readonly sortTokens: Readonly<Partial<Record<CategoryQuery["sort"], string>>>;
+	readonly fromCache: boolean;
+	/** When the oldest upstream page shown was fetched (epoch ms), and its age as text. */
+	readonly fetchedAt: number;
+	readonly freshness: string;
+}
+
+/** Why the engine did not produce a page. Every variant carries a message fit to show the user. */
+export type Refusal =
+	| { readonly kind: "invalid"; readonly problems: readonly string[]; readonly message: string }
+	| { readonly kind: "bad-token"; readonly message: string }
+	| { readonly kind: "forbidden"; readonly message: string }
+	| {
+			readonly kind: "rate-limited";
+			readonly retryAfterSec: number;
+			/** False for repeated refusals within one window: acknowledge quietly. */
+			readonly notify: boolean;
+			readonly message: string;
+	  }
+	| {
+			readonly kind: "budget";
+			readonly scope: "user" | "deployment";
+			readonly retryAfterSec: number;
+			readonly message: string;
+	  }
+	| {
+			readonly kind: "upstream";
+			readonly code: number | string;
+			readonly retryable: boolean;
+			readonly message: string;
+	  };
+
+/** The engine's answer: a page, or a refusal. */
+export type CatalogOutcome<T> =
+	| { readonly ok: true; readonly view: T }
+	| { readonly ok: false; readonly refusal: Refusal };
+
+/** One level of the category browser. */
+export interface BrowseView {
+	/** Null at the top level. */
+	readonly category: CategoryRef | null;
+	readonly path: readonly CategoryRef[];
+	readonly children: readonly CategoryRef[];
+	/** A token for page 1 of this category's items; null at the top level. */
+	readonly itemsToken: string | null;
+}

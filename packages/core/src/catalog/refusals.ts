@@ -1,0 +1,53 @@
+import type { Refusal } from "./outcome.js";
+
+/** Whole seconds, at least 1, so "try again in 0 s" never appears. */
+export function seconds(ms: number): number {
+	return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function wait(sec: number): string {
+	if (sec < 90) return `${sec} s`;
+	if (sec < 5400) return `${Math.round(sec / 60)} min`;
+	return `${Math.round(sec / 3600)} h`;
+}
+
+export const refuse = {
+	invalid: (problems: readonly string[]): Refusal => ({
+		kind: "invalid",
+		problems,
+		message: problems.length === 1 ? `${problems[0]}.` : `Please fix:\n• ${problems.join("\n• ")}`,
+	}),
+	badToken: (): Refusal => ({
+		kind: "bad-token",
+		message: "This button is no longer valid. Send the command again to get fresh results.",
+	}),
+	forbidden: (): Refusal => ({
+		kind: "forbidden",
+		message: "This bot is not enabled here. Ask the bot's admin to add this chat or your account.",
+	}),
+	rateLimited: (retryAfterMs: number, notify: boolean): Refusal => {
+		const sec = seconds(retryAfterMs);
+		return {
+			kind: "rate-limited",
+			retryAfterSec: sec,
+			notify,
+			message: `Slow down a little: try again in ${wait(sec)}.`,
+		};
+	},
+	budget: (scope: "user" | "deployment", retryAfterMs: number): Refusal => {
+		const sec = seconds(retryAfterMs);
+		const who = scope === "user" ? "You have used your" : "The team has used its";
+		return {
+			kind: "budget",
+			scope,
+			retryAfterSec: sec,
+			message: `${who} fresh searches for today. Pages already loaded still work; new ones again in ${wait(sec)}.`,
+		};
+	},
+	upstream: (code: number | string, retryable: boolean, message: string): Refusal => ({
+		kind: "upstream",
+		code,
+		retryable,
+		message,
+	}),
+};

@@ -1,0 +1,100 @@
+import type { Redis } from "ioredis";
+import { createAccessPolicy } from "../access/allowList.js";
+import { createMemoryStore } from "../cache/memoryStore.js";
+import { createRedisStore } from "../cache/redisStore.js";
+import type { CoreConfig } from "../config/loadConfig.js";
+import { createLimits } from "../limits/createLimits.js";
+import { createLogger, type Logger } from "../logging/logger.js";
+import { connectRedis } from "../redis/connect.js";
+import { createTmapiClient, type TmapiAttemptEvent } from "../tmapi/client.js";
+import { type Catalog, createCatalog } from "./createCatalog.js";
+
+/** Options of {@link createRuntime}. */
+export interface RuntimeOptions {
+	/** Defaults to a pino logger at the configured level, with the configured secrets scrubbed. */
+	readonly logger?: Logger;
+	readonly fetch?: typeof globalThis.fetch;
+	/** Extra secrets to scrub from log lines (the apps pass their bot tokens). */
+	readonly secrets?: readonly string[];
+}
+
+/** Everything an adapter needs, built from configuration. */
+export interface Runtime {
+	readonly catalog: Catalog;
+	readonly logger: Logger;
+	readonly config: CoreConfig;
+	/** Disconnects from Redis; call on shutdown. */
+	close(): Promise<void>;
+}
+
+/**
+ * Builds the engine from configuration: the TMAPI client, the cache (Redis when `REDIS_URL` is set,
+ * else in memory), the limits on the same store, the allow-lists and the logger. Warns at start about
+ * platforms open to everyone and about a page-token secret derived from the TMAPI token.
+ *
+ * @example
+ * const runtime = createRuntime(loadConfig(process.env), { secrets: [botToken] });
+ * const outcome = await runtime.catalog.show(actor, { text });
+ */
+export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}): Runtime {
+	const logger =
+		options.logger ??
+		createLogger({
+			level: config.logLevel,
+			secrets: [config.tmapiToken, config.pageTokenSecret, ...(options.secrets ?? [])],
+		});
+	const redis: Redis | undefined = config.redisUrl ? connectRedis(config.redisUrl, { logger }) : undefined;
+	const client = createTmapiClient({
+		apiToken: config.tmapiToken,
+		baseUrl: config.tmapiBaseUrl,
+		timeoutMs: config.tmapiTimeoutMs,
+		retries: config.tmapiRetries,
+		maxConcurrent: config.tmapiMaxConcurrent,
+		...(options.fetch ? { fetch: options.fetch } : {}),
+		onAttempt: (event: TmapiAttemptEvent) =>
+			logger.debug(
+				{
+					endpoint: event.endpoint,
+					attempt: event.attempt,
+					outcome: event.outcome,
+					code: event.error?.code,
+					ms: Math.round(event.durationMs),
+				},
+				"tmapi attempt",
+			),
+	});
+	const access = createAccessPolicy(config.allow);
+	for (const platform of access.openPlatforms) {
+		logger.warn({ platform }, `no allow-list set for ${platform}: the bot serves everyone there`);
+	}
+	if (config.pageTokenSecretDerived) {
+		logger.info("PAGE_TOKEN_SECRET not set: button tokens are signed with a key derived from TMAPI_TOKEN");
+	}
+	const catalog = createCatalog({
+		client,
+		cache: redis
+			? createRedisStore({ redis, logger })
+			: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
+		limits: createLimits({
+			redis,
+			actionsPerWindow: config.actionsPerWindow,
+			windowMs: config.actionWindowMs,
+			userDailyBudget: config.userDailyBudget,
+			dailyBudget: config.dailyBudget,
+		}),
+		access,
+		logger,
+		tokenSecret: config.pageTokenSecret,
+		ttlMs: config.cacheTtlMs,
+		categoryTtlMs: config.categoryTtlMs,
+		upstreamPageSize: config.upstreamPageSize,
+	});
+	return {
+		catalog,
+		logger,
+		config,
+		async close() {
+			if (redis) await redis.quit().catch(() => redis.disconnect());
+		},
+	};
+}
