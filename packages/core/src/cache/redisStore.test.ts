@@ -1,19 +1,7 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../logging/logger.js";
+import { captureLogs as capture } from "../test-support/logs.js";
 import { startRedis, type TestRedis } from "../test-support/redis.js";
 import { createRedisStore } from "./redisStore.js";
-
-function capture() {
-	const lines: Record<string, unknown>[] = [];
-	const destination = new Writable({
-		write(chunk, _encoding, done) {
-			for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-			done();
-		},
-	});
-	return { lines, logger: createLogger({ level: "debug", destination }) };
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
@@ -40,7 +28,8 @@ describe("createRedisStore", () => {
 	it("degrades to misses when Redis dies, logging once per interval, and recovers", async () => {
 		const local = await startRedis();
 		try {
-			const { lines, logger } = capture();
+			const logs = capture();
+			const { logger } = logs;
 			const client = local.client();
 			await settle();
 			const store = createRedisStore({ redis: client, logger, failureLogIntervalMs: 60_000 });
@@ -50,7 +39,7 @@ describe("createRedisStore", () => {
 				expect(await store.get("k")).toBeUndefined();
 				await store.set("k", "v", 60_000);
 			}
-			expect(lines.filter((l) => l.level === 40).length).toBeLessThanOrEqual(1);
+			expect(logs.lines.filter((l) => l.level === 40)).toHaveLength(1);
 			await local.restart();
 			for (let i = 0; i < 50 && client.status !== "ready"; i += 1) await settle();
 			await store.set("k", "again", 60_000);

@@ -25,11 +25,16 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
 			"redis cache unavailable; continuing uncached",
 		),
 	);
-	const ready = () => redis.status === "ready";
+	// Not connected: skip the call (ioredis would refuse it anyway) but still say so, once per interval.
+	const ready = (op: string) => {
+		if (redis.status === "ready") return true;
+		warn(op, new Error(`redis connection is ${redis.status}`));
+		return false;
+	};
 
 	return {
 		async get(key) {
-			if (!ready()) return undefined;
+			if (!ready("get")) return undefined;
 			try {
 				return (await redis.get(prefix + key)) ?? undefined;
 			} catch (error) {
@@ -38,7 +43,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
 			}
 		},
 		async set(key, value, ttlMs) {
-			if (!ready()) return;
+			if (!ready("set")) return;
 			try {
 				await redis.set(prefix + key, value, "PX", Math.max(1, Math.round(ttlMs)));
 			} catch (error) {
@@ -46,7 +51,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
 			}
 		},
 		async delete(key) {
-			if (!ready()) return;
+			if (!ready("delete")) return;
 			try {
 				await redis.del(prefix + key);
 			} catch (error) {

@@ -49,10 +49,10 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 /** Every environment variable the core reads, with defaults. See README and .env.example. */
 export const EnvSchema = v.object({
-	TMAPI_TOKEN: v.pipe(
-		v.string("TMAPI_TOKEN is required (your TMAPI apiToken)"),
-		v.trim(),
-		v.minLength(1, "TMAPI_TOKEN is required (your TMAPI apiToken)"),
+	// Optional to the schema only so that a missing token is reported in the same words as an empty one.
+	TMAPI_TOKEN: v.optional(
+		v.pipe(v.string(), v.trim(), v.minLength(1, "TMAPI_TOKEN is required (your TMAPI apiToken)")),
+		"",
 	),
 	TMAPI_BASE_URL: v.optional(
 		url("TMAPI_BASE_URL", /^https?:\/\//, "http://api.tmapi.top"),

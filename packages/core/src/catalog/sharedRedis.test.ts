@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../access/actor.js";
+import { createAccessPolicy } from "../access/allowList.js";
+import { createRedisStore } from "../cache/redisStore.js";
+import { createLimits } from "../limits/createLimits.js";
+import { TEST_TOKEN, useEmulator } from "../test-support/emulator.js";
+import { captureLogs } from "../test-support/logs.js";
+import { startRedis, type TestRedis } from "../test-support/redis.js";
+import { createTmapiClient } from "../tmapi/client.js";
+import { createCatalog } from "./createCatalog.js";
+
+const emu = useEmulator();
+const alice: Actor = { platform: "telegram", userId: "1001", placeId: "-100500" };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+/** One bot process: its own client and Redis connection, the shared Redis behind. */
+function botProcess(redis: TestRedis, prefix: string, actionsPerWindow = 100) {
+	const logs = captureLogs([TEST_TOKEN]);
+	const client = redis.client();
+	const catalog = createCatalog({
+		client: createTmapiClient({ apiToken: TEST_TOKEN, baseUrl: emu.current.url, retries: 0 }),
+		cache: createRedisStore({ redis: client, logger: logs.logger, prefix: `${prefix}:cache:` }),
+		limits: createLimits({ redis: client, prefix, actionsPerWindow, windowMs: 60_000 }),
+		access: createAccessPolicy({}),
+		logger: logs.logger,
+		tokenSecret: "shared-secret-of-the-deployment",
+	});
+	return { catalog, logs };
+}
+
+describe("several bot processes on one Redis", () => {
+	let redis: TestRedis;
+	beforeAll(async () => {
+		redis = await startRedis();
+	});
+	afterAll(async () => {
+		await redis.stop();
+	});
+
+	it("share the cache: a page fetched by one process is a hit in the other, buttons included", async () => {
+		const a = botProcess(redis, "share1");
+		const b = botProcess(redis, "share1");
+		await settle();
+		const first = await a.catalog.show(alice, { text: "/category 1031910 sort:sales" });
+		if (!first.ok) throw new Error(first.refusal.message);
+		const second = await b.catalog.show(
+			{ ...alice, userId: "2002" },
+			{ token: first.view.tokens.next ?? "" },
+		);
+		if (!second.ok) throw new Error(second.refusal.message);
+		expect(second.view.fromCache).toBe(true);
+		expect(second.view.page).toBe(2);
+		expect(emu.current.stats.byEndpoint.v2).toBe(1);
+	});
+
+	it("share the rate limit", async () => {
+		const a = botProcess(redis, "share2", 3);
+		const b = botProcess(redis, "share2", 3);
+		await settle();
+		const outcomes = [];
+		for (const bot of [a, b, a, b])
+			outcomes.push(await bot.catalog.show(alice, { text: "/category 1031910" }));
+		expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, false]);
+		expect(outcomes[3]).toMatchObject({ ok: false, refusal: { kind: "rate-limited" } });
+	});
+
+	it("keep answering, uncached, when Redis dies mid-run, and log it once", async () => {
+		const local = await startRedis();
+		try {
+			const bot = botProcess(local, "dies");
+			await settle();
+			expect((await bot.catalog.show(alice, { text: "/category 1031910" })).ok).toBe(true);
+			await local.kill();
+			for (let i = 0; i < 5; i += 1) {
+				const outcome = await bot.catalog.show(alice, { text: "/category 1031910" });
+				expect(outcome.ok).toBe(true);
+				if (outcome.ok) expect(outcome.view.fromCache).toBe(false);
+			}
+			// Coalescing still works without the shared store, but each sequential command pays.
+			expect(emu.current.stats.byEndpoint.v2).toBe(6);
+			const warnings = bot.logs.lines.filter((l) => l.level === 40 && String(l.msg).includes("redis"));
+			expect(warnings).toHaveLength(1);
+			expect(bot.logs.text()).not.toContain(TEST_TOKEN);
+		} finally {
+			await local.stop();
+		}
+	});
+});
