@@ -1,3 +1,6 @@
+import { benchCatalog } from "./catalog.js";
 import { benchClient } from "./client.js";
 
 await benchClient();
+console.log("");
+await benchCatalog();

@@ -27,21 +27,36 @@ export interface ProductCard {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { CNY: "¥", USD: "$", EUR: "€", RUB: "₽" };
 
+const FORMAT_OPTIONS: Record<"money" | "count" | "percent", Intl.NumberFormatOptions> = {
+	money: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+	count: {},
+	percent: { maximumFractionDigits: 1 },
+};
+
+// Building an Intl.NumberFormat costs far more than using one, and every card needs several.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, kind: keyof typeof FORMAT_OPTIONS): Intl.NumberFormat {
+	const key = `${locale}:${kind}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, FORMAT_OPTIONS[kind]);
+		formats.set(key, format);
+	}
+	return format;
+}
+
 function money(amount: number, currency: string, labels: Labels): string {
-	const number = new Intl.NumberFormat(labels.locale, {
-		minimumFractionDigits: 2,
-		maximumFractionDigits: 2,
-	}).format(amount);
+	const number = numberFormat(labels.locale, "money").format(amount);
 	const symbol = CURRENCY_SYMBOLS[currency];
 	return symbol ? `${symbol}${number}` : `${number} ${currency}`;
 }
 
 function count(n: number, labels: Labels): string {
-	return new Intl.NumberFormat(labels.locale).format(n);
+	return numberFormat(labels.locale, "count").format(n);
 }
 
 function percent(n: number, labels: Labels): string {
-	return `${new Intl.NumberFormat(labels.locale, { maximumFractionDigits: 1 }).format(n)}%`;
+	return `${numberFormat(labels.locale, "percent").format(n)}%`;
 }
 
 function salesText(product: Product, labels: Labels): string | null {
