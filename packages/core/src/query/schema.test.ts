@@ -1,19 +1,7 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
+import { DEFAULTS } from "../test-support/arbitraries.js";
 import { type CategoryQuery, CategoryQuerySchema, PRICE_MAX, toCategoryQuery } from "./schema.js";
-
-const DEFAULTS: CategoryQuery = {
-	catId: 1031910,
-	page: 1,
-	pageSize: 5,
-	sort: "default",
-	newArrival: false,
-	dropshipping: false,
-	freeShipping: false,
-	superFactory: false,
-	language: "en",
-	api: "v2",
-};
 
 describe("CategoryQuerySchema", () => {
 	it("fills every default from just a category id", () => {

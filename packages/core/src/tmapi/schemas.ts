@@ -23,6 +23,13 @@ const PriceInfoSchema = v.optional(
 	),
 );
 
+const ShopEntries = {
+	login_id: v.optional(v.nullable(v.string())),
+	shop_url: v.optional(v.nullable(v.string())),
+	company_name: v.optional(v.nullable(v.string())),
+	is_super_factory: OptionalFlag,
+};
+
 const BaseItemEntries = {
 	item_id: DigitsId,
 	product_url: v.optional(v.nullable(v.string())),
@@ -48,10 +55,7 @@ export const V1ItemSchema = v.looseObject({
 	shop_info: v.optional(
 		v.nullable(
 			v.looseObject({
-				login_id: v.optional(v.nullable(v.string())),
-				shop_url: v.optional(v.nullable(v.string())),
-				company_name: v.optional(v.nullable(v.string())),
-				is_super_factory: OptionalFlag,
+				...ShopEntries,
 				shop_repurchase_rate: OptionalText,
 			}),
 		),
@@ -84,11 +88,8 @@ export const V2ItemSchema = v.looseObject({
 	shop_info: v.optional(
 		v.nullable(
 			v.looseObject({
-				login_id: v.optional(v.nullable(v.string())),
-				shop_url: v.optional(v.nullable(v.string())),
-				company_name: v.optional(v.nullable(v.string())),
+				...ShopEntries,
 				is_powerful_seller: OptionalFlag,
-				is_super_factory: OptionalFlag,
 				shop_years: OptionalText,
 				score_info: v.optional(v.nullable(v.looseObject({ composite_score: OptionalText }))),
 			}),
