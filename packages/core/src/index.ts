@@ -9,7 +9,7 @@ export { createRedisStore } from "./cache/redisStore.js";
 export type { CacheStore } from "./cache/store.js";
 export type { ProductCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
-export type { Catalog, CatalogInput, CatalogOptions } from "./catalog/createCatalog.js";
+export type { Catalog, CatalogInput, CatalogOptions, ShowHooks } from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";
 export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/outcome.js";
 export type { Runtime, RuntimeOptions } from "./catalog/runtime.js";

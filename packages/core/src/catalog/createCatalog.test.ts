@@ -108,6 +108,19 @@ describe("catalog.show", () => {
 		expect(itemCalls()).toBe(2);
 	});
 
+	it("calls onSlow before a paid call only", async () => {
+		const { catalog } = setup();
+		const slow: number[] = [];
+		await catalog.show(
+			alice,
+			{ text: "/category 1031910" },
+			{ onSlow: () => slow.push(emu.current.stats.byEndpoint.v2) },
+		);
+		await catalog.show(alice, { text: "/category 1031910 page:2" }, { onSlow: () => slow.push(-1) });
+		await catalog.show(alice, { text: "/category 0" }, { onSlow: () => slow.push(-2) });
+		expect(slow).toEqual([0]);
+	});
+
 	it("coalesces identical concurrent commands from different people into one upstream call", async () => {
 		emu.current.setLatency(50);
 		const { catalog } = setup();

@@ -26,6 +26,16 @@ export type CatalogInput =
 	| { readonly options: unknown }
 	| { readonly token: string };
 
+/** Per-call hooks of {@link Catalog.show}. */
+export interface ShowHooks {
+	/**
+	 * Called once the request is admitted and valid but needs a paid upstream call, before that call: the
+	 * moment to acknowledge the user (Telegram: answer the button and show "typing"; Discord: defer).
+	 * A failing hook is logged and ignored.
+	 */
+	readonly onSlow?: () => unknown;
+}
+
 /** v1 has a fixed page size upstream. */
 const V1_PAGE_SIZE = 20;
 
@@ -252,10 +262,19 @@ export function createCatalog(options: CatalogOptions) {
 		else logger.info(fields, "action");
 	}
 
+	async function isCached(query: CategoryQuery): Promise<boolean> {
+		const slices = slicesFor(query.page, query.pageSize, upstreamSize(query));
+		const hits = await Promise.all(
+			slices.map((s) => cache.peek(pageKey(query, s.upstreamPage), CategoryPageSchema)),
+		);
+		return hits.every((hit) => hit !== undefined);
+	}
+
 	async function showPage(
 		actor: Actor,
 		input: CatalogInput,
 		meta: ShowMeta,
+		hooks: ShowHooks,
 	): Promise<CatalogOutcome<ResultView>> {
 		const blocked = await gate(actor);
 		if (blocked) return { ok: false, refusal: blocked };
@@ -264,6 +283,13 @@ export function createCatalog(options: CatalogOptions) {
 		const { query } = resolved;
 		meta.catId = query.catId;
 		const userKey = actorKey(actor);
+		if (hooks.onSlow && !(await isCached(query))) {
+			try {
+				await hooks.onSlow();
+			} catch (error) {
+				logger.warn({ err: error }, "acknowledging a slow request failed");
+			}
+		}
 		// Started alongside the items; a slow or failing name lookup never holds the items back.
 		const name = nameWithin(query.catId, userKey, nameWaitMs);
 		try {
@@ -280,19 +306,17 @@ export function createCatalog(options: CatalogOptions) {
 		resolve,
 
 		/** Whether every upstream page a query needs is in the cache now (no paid call, no limit). */
-		async isCached(query: CategoryQuery): Promise<boolean> {
-			const slices = slicesFor(query.page, query.pageSize, upstreamSize(query));
-			const hits = await Promise.all(
-				slices.map((s) => cache.peek(pageKey(query, s.upstreamPage), CategoryPageSchema)),
-			);
-			return hits.every((hit) => hit !== undefined);
-		},
+		isCached,
 
 		/** Answers a category request with one chat page, or a refusal. */
-		async show(actor: Actor, input: CatalogInput): Promise<CatalogOutcome<ResultView>> {
+		async show(
+			actor: Actor,
+			input: CatalogInput,
+			hooks: ShowHooks = {},
+		): Promise<CatalogOutcome<ResultView>> {
 			const started = now();
 			const meta: ShowMeta = { cache: "none" };
-			const outcome = await showPage(actor, input, meta);
+			const outcome = await showPage(actor, input, meta, hooks);
 			logAction(actor, "token" in input ? "page" : "command", started, outcome, meta);
 			return outcome;
 		},
