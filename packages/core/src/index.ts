@@ -15,7 +15,15 @@ export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/
 export type { Runtime, RuntimeOptions } from "./catalog/runtime.js";
 export { createRuntime } from "./catalog/runtime.js";
 export type { CoreConfig } from "./config/loadConfig.js";
-export { ConfigError, EnvSchema, loadConfig } from "./config/loadConfig.js";
+export {
+	ConfigError,
+	EnvSchema,
+	envIdList,
+	envInteger,
+	envUrl,
+	loadAppConfig,
+	loadConfig,
+} from "./config/loadConfig.js";
 export type { Labels } from "./i18n/labels.js";
 export { labelsFor } from "./i18n/labels.js";
 export type { Limits, LimitsOptions } from "./limits/createLimits.js";

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import * as v from "valibot";
 
-function integer(name: string, fallback: number, min: number, max: number) {
+/** An optional whole-number variable with a default, checked against a range; messages name the variable. */
+export function envInteger(name: string, fallback: number, min: number, max: number) {
 	const message = `${name} must be a whole number from ${min} to ${max}`;
 	return v.optional(
 		v.pipe(
@@ -16,7 +17,8 @@ function integer(name: string, fallback: number, min: number, max: number) {
 	);
 }
 
-function idList(name: string) {
+/** A comma-separated list of numeric ids (chats, guilds, users). */
+export function envIdList(name: string) {
 	return v.optional(
 		v.pipe(
 			v.string(),
@@ -35,13 +37,15 @@ function idList(name: string) {
 	);
 }
 
-function url(name: string, protocols: RegExp, example: string) {
-	// Messages never quote the value: a URL may carry a password.
+/** A URL variable; its messages never quote the value, since a URL may carry a password. */
+export function envUrl(name: string, protocols: RegExp, example: string) {
 	return v.pipe(
 		v.string(),
 		v.trim(),
-		v.url(`${name} must be a URL such as ${example}`),
-		v.regex(protocols, `${name} must be a URL such as ${example}`),
+		v.check(
+			(value) => URL.canParse(value) && protocols.test(value),
+			`${name} must be a URL such as ${example}`,
+		),
 	);
 }
 
@@ -55,28 +59,28 @@ export const EnvSchema = v.object({
 		"",
 	),
 	TMAPI_BASE_URL: v.optional(
-		url("TMAPI_BASE_URL", /^https?:\/\//, "http://api.tmapi.top"),
+		envUrl("TMAPI_BASE_URL", /^https?:\/\//, "http://api.tmapi.top"),
 		"http://api.tmapi.top",
 	),
-	TMAPI_TIMEOUT_MS: integer("TMAPI_TIMEOUT_MS", 60_000, 1_000, 300_000),
-	TMAPI_RETRIES: integer("TMAPI_RETRIES", 2, 0, 5),
-	TMAPI_MAX_CONCURRENT: integer("TMAPI_MAX_CONCURRENT", 4, 1, 64),
-	UPSTREAM_PAGE_SIZE: integer("UPSTREAM_PAGE_SIZE", 20, 1, 50),
-	CACHE_TTL_SECONDS: integer("CACHE_TTL_SECONDS", 900, 1, 7 * 86_400),
-	CACHE_MAX_MB: integer("CACHE_MAX_MB", 64, 1, 16_384),
-	CATEGORY_TTL_SECONDS: integer("CATEGORY_TTL_SECONDS", 86_400, 60, 30 * 86_400),
-	REDIS_URL: v.optional(url("REDIS_URL", /^rediss?:\/\//, "redis://127.0.0.1:6379")),
-	RATE_LIMIT_ACTIONS: integer("RATE_LIMIT_ACTIONS", 6, 1, 1_000),
-	RATE_LIMIT_WINDOW_SECONDS: integer("RATE_LIMIT_WINDOW_SECONDS", 30, 1, 3_600),
-	BUDGET_USER_DAILY: integer("BUDGET_USER_DAILY", 200, 1, 1_000_000),
-	BUDGET_DAILY: integer("BUDGET_DAILY", 2_000, 1, 10_000_000),
+	TMAPI_TIMEOUT_MS: envInteger("TMAPI_TIMEOUT_MS", 60_000, 1_000, 300_000),
+	TMAPI_RETRIES: envInteger("TMAPI_RETRIES", 2, 0, 5),
+	TMAPI_MAX_CONCURRENT: envInteger("TMAPI_MAX_CONCURRENT", 4, 1, 64),
+	UPSTREAM_PAGE_SIZE: envInteger("UPSTREAM_PAGE_SIZE", 20, 1, 50),
+	CACHE_TTL_SECONDS: envInteger("CACHE_TTL_SECONDS", 900, 1, 7 * 86_400),
+	CACHE_MAX_MB: envInteger("CACHE_MAX_MB", 64, 1, 16_384),
+	CATEGORY_TTL_SECONDS: envInteger("CATEGORY_TTL_SECONDS", 86_400, 60, 30 * 86_400),
+	REDIS_URL: v.optional(envUrl("REDIS_URL", /^rediss?:\/\//, "redis://127.0.0.1:6379")),
+	RATE_LIMIT_ACTIONS: envInteger("RATE_LIMIT_ACTIONS", 6, 1, 1_000),
+	RATE_LIMIT_WINDOW_SECONDS: envInteger("RATE_LIMIT_WINDOW_SECONDS", 30, 1, 3_600),
+	BUDGET_USER_DAILY: envInteger("BUDGET_USER_DAILY", 200, 1, 1_000_000),
+	BUDGET_DAILY: envInteger("BUDGET_DAILY", 2_000, 1, 10_000_000),
 	PAGE_TOKEN_SECRET: v.optional(
 		v.pipe(v.string(), v.minLength(16, "PAGE_TOKEN_SECRET must be at least 16 characters long")),
 	),
-	ALLOW_TELEGRAM_CHATS: idList("ALLOW_TELEGRAM_CHATS"),
-	ALLOW_TELEGRAM_USERS: idList("ALLOW_TELEGRAM_USERS"),
-	ALLOW_DISCORD_GUILDS: idList("ALLOW_DISCORD_GUILDS"),
-	ALLOW_DISCORD_USERS: idList("ALLOW_DISCORD_USERS"),
+	ALLOW_TELEGRAM_CHATS: envIdList("ALLOW_TELEGRAM_CHATS"),
+	ALLOW_TELEGRAM_USERS: envIdList("ALLOW_TELEGRAM_USERS"),
+	ALLOW_DISCORD_GUILDS: envIdList("ALLOW_DISCORD_GUILDS"),
+	ALLOW_DISCORD_USERS: envIdList("ALLOW_DISCORD_USERS"),
 	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`), "info"),
 });
 
@@ -126,6 +130,18 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>) {
 	};
 }
 
+function presentValues(
+	env: Record<string, string | undefined>,
+	names: readonly string[],
+): Record<string, string> {
+	const present: Record<string, string> = {};
+	for (const name of names) {
+		const value = env[name];
+		if (value !== undefined && value.trim() !== "") present[name] = value;
+	}
+	return present;
+}
+
 /**
  * Reads the core's settings from environment variables, reporting every problem at once by variable
  * name (never by value). Empty variables count as unset.
@@ -134,12 +150,27 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>) {
  * const config = loadConfig(process.env); // throws ConfigError listing what to fix
  */
 export function loadConfig(env: Record<string, string | undefined>): CoreConfig {
-	const present = Object.fromEntries(
-		Object.keys(EnvSchema.entries)
-			.map((name) => [name, env[name]?.trim() === "" ? undefined : env[name]] as const)
-			.filter(([, value]) => value !== undefined),
+	return loadAppConfig(env, v.object({})).core;
+}
+
+/**
+ * Reads the core's settings and an app's own variables (described by `appSchema`, an object schema keyed
+ * by variable name) in one pass, so a person fixing their `.env` sees every problem of both at once.
+ *
+ * @example
+ * const { core, app } = loadAppConfig(process.env, v.object({ TELEGRAM_BOT_TOKEN: v.string("TELEGRAM_BOT_TOKEN is required") }));
+ */
+export function loadAppConfig<
+	TSchema extends v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>,
+>(
+	env: Record<string, string | undefined>,
+	appSchema: TSchema,
+): { core: CoreConfig; app: v.InferOutput<TSchema> } {
+	const core = v.safeParse(EnvSchema, presentValues(env, Object.keys(EnvSchema.entries)));
+	const app = v.safeParse(appSchema, presentValues(env, Object.keys(appSchema.entries)));
+	const problems = [...(core.success ? [] : core.issues), ...(app.success ? [] : app.issues)].map(
+		(issue) => issue.message,
 	);
-	const result = v.safeParse(EnvSchema, present);
-	if (!result.success) throw new ConfigError(result.issues.map((issue) => issue.message));
-	return toConfig(result.output);
+	if (!core.success || !app.success) throw new ConfigError(problems);
+	return { core: toConfig(core.output), app: app.output };
 }

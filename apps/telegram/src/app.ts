@@ -1,0 +1,97 @@
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRuntime, type Logger } from "@catbot/core";
+import { COMMANDS, createBot } from "./bot.js";
+import type { TelegramConfig } from "./config.js";
+import { createTasks } from "./tasks.js";
+
+/** A running bot. */
+export interface RunningBot {
+	/** The webhook server's port, in webhook mode. */
+	readonly webhookPort: number | undefined;
+	/** Stops taking updates, lets running handlers finish (up to 5 s), disconnects. Idempotent. */
+	stop(reason?: string): Promise<void>;
+}
+
+/** Options of {@link startTelegramBot}. */
+export interface StartOptions {
+	readonly logger?: Logger;
+	readonly maxSendWaitMs?: number;
+}
+
+/**
+ * Starts the Telegram bot from configuration: registers the command menu, then long-polls, or serves a
+ * webhook (checking Telegram's secret header) when TELEGRAM_WEBHOOK_URL is set. Logs one ready line.
+ */
+export async function startTelegramBot(
+	config: TelegramConfig,
+	options: StartOptions = {},
+): Promise<RunningBot> {
+	const secrets = [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])];
+	const runtime = createRuntime(config.core, {
+		secrets,
+		...(options.logger ? { logger: options.logger } : {}),
+	});
+	const { logger } = runtime;
+	const tasks = createTasks(logger);
+	const bot = createBot(
+		{ catalog: runtime.catalog, logger, tasks },
+		{
+			token: config.botToken,
+			apiRoot: config.apiRoot,
+			...(options.maxSendWaitMs ? { maxSendWaitMs: options.maxSendWaitMs } : {}),
+		},
+	);
+	bot.botInfo = await bot.telegram.getMe();
+	await bot.telegram
+		.setMyCommands(COMMANDS)
+		.catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
+
+	let server: Server | undefined;
+	if (config.webhook) {
+		const path = new URL(config.webhook.url).pathname || "/";
+		server = createServer(bot.webhookCallback(path, { secretToken: config.webhook.secret }));
+		server.listen(config.webhook.port);
+		await once(server, "listening");
+		await bot.telegram.setWebhook(config.webhook.url, {
+			secret_token: config.webhook.secret,
+			allowed_updates: ["message", "callback_query"],
+		});
+	} else {
+		await bot.telegram.deleteWebhook();
+		// launch() resolves only when polling stops; its errors are logged, never thrown at the process.
+		bot
+			.launch({ allowedUpdates: ["message", "callback_query"] })
+			.catch((error: unknown) => logger.error({ err: error }, "polling stopped"));
+	}
+	const webhookPort = server ? (server.address() as AddressInfo).port : undefined;
+	logger.info(
+		{ bot: bot.botInfo.username, mode: server ? "webhook" : "polling", webhookPort },
+		"telegram bot ready",
+	);
+
+	let stopping: Promise<void> | undefined;
+	return {
+		webhookPort,
+		stop(reason = "stop") {
+			stopping ??= (async () => {
+				if (!server) {
+					try {
+						bot.stop(reason);
+					} catch {
+						// Not polling yet or already stopped: nothing to stop.
+					}
+				}
+				if (server) {
+					server.closeAllConnections();
+					server.close();
+				}
+				await tasks.drain(5_000);
+				await runtime.close();
+				logger.info({ reason }, "telegram bot stopped");
+			})();
+			return stopping;
+		},
+	};
+}

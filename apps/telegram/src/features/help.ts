@@ -1,0 +1,32 @@
+import { Composer, type Context } from "telegraf";
+
+/** What /start and /help say: what the bot does, the grammar with examples, and the options. */
+export const HELP_TEXT = [
+	"<b>catbot</b> browses 1688.com wholesale categories: product cards with price, MOQ, sales and shop.",
+	"",
+	"<b>Search a category</b>",
+	"<code>/category 1031910</code>",
+	"<code>/category 1031910 sort:sales</code>",
+	"<code>/category 1031910 price:10-50 free_shipping lang:ru</code>",
+	"You can also paste a 1688 link that has <code>categoryId=</code> in it.",
+	"",
+	"<b>Options</b>",
+	"• <code>sort:</code> default, sales, price_up (cheap), price_down",
+	"• <code>price:10-50</code>, or <code>min:10 max:50</code>",
+	"• <code>free_shipping</code>, <code>dropshipping</code>, <code>super_factory</code>, <code>new_arrival</code>",
+	"• <code>lang:</code> en, zh, ru, vi, ja, ko",
+	"• <code>page:3</code>, <code>size:10</code> (cards per page, up to 10), <code>v1</code> (older API)",
+	"",
+	"<b>Don't know the id?</b> /categories lets you browse the tree.",
+	"",
+	"Use the buttons to page, open a card (🔍), share it with the chat (📣) or re-sort.",
+].join("\n");
+
+/** /start and /help. */
+export function helpFeature(): Composer<Context> {
+	const composer = new Composer();
+	composer.command(["start", "help"], (ctx) =>
+		ctx.reply(HELP_TEXT, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }),
+	);
+	return composer;
+}

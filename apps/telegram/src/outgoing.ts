@@ -1,0 +1,104 @@
+import type { Logger } from "@catbot/core";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { type Telegram, TelegramError } from "telegraf";
+
+/** Telegram asked us (or our own pacing would make us) wait longer than a handler should hang. */
+export class RetryLaterError extends Error {
+	override readonly name = "RetryLaterError";
+	readonly code = "retry-later";
+	constructor(readonly retryAfterSec: number) {
+		super(`Telegram is busy. Please try again in ${retryAfterSec} s.`);
+	}
+}
+
+/** Methods that post or change a message, which Telegram's flood limits count. */
+const COUNTED = new Set([
+	"sendMessage",
+	"sendPhoto",
+	"sendDocument",
+	"editMessageText",
+	"editMessageCaption",
+	"editMessageMedia",
+	"editMessageReplyMarkup",
+]);
+
+/** Options of {@link installOutgoingLimits}. */
+export interface OutgoingOptions {
+	readonly logger: Logger;
+	/** The longest a send may wait, for our pacing or Telegram's retry_after, before it gives up. Default 4 s. */
+	readonly maxWaitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function chatKey(payload: unknown): string | undefined {
+	const chatId = (payload as { chat_id?: unknown } | null)?.chat_id;
+	return typeof chatId === "number" || typeof chatId === "string" ? String(chatId) : undefined;
+}
+
+/**
+ * Paces every outgoing send and edit to Telegram's published limits (about one message a second per chat,
+ * 20 a minute per group, 30 a second in all) and retries a 429 after its `retry_after`. Waits are bounded:
+ * past `maxWaitMs` the call fails with {@link RetryLaterError}, which the features turn into "try again in
+ * N s", so no handler hangs.
+ *
+ * telegraf makes a new Telegram client for every update, so `install` is called on each of them (and on
+ * the bot's own); the pacing state is shared by all.
+ */
+export function createOutgoingLimits(options: OutgoingOptions): { install(telegram: Telegram): void } {
+	const maxWaitMs = options.maxWaitMs ?? 4_000;
+	const perChat = new RateLimiterMemory({ keyPrefix: "chat", points: 1, duration: 1 });
+	const perGroup = new RateLimiterMemory({ keyPrefix: "group", points: 20, duration: 60 });
+	const overall = new RateLimiterMemory({ keyPrefix: "all", points: 30, duration: 1 });
+	async function take(limiter: RateLimiterMemory, key: string, deadline: number): Promise<void> {
+		for (;;) {
+			try {
+				await limiter.consume(key);
+				return;
+			} catch (rejection) {
+				if (rejection instanceof Error) return; // the memory store does not fail; never block on it
+				const ms = (rejection as { msBeforeNext: number }).msBeforeNext;
+				// Refused points still count in rate-limiter-flexible: give this one back before waiting.
+				await limiter.reward(key);
+				if (Date.now() + ms > deadline) throw new RetryLaterError(Math.ceil(ms / 1000));
+				await sleep(ms);
+			}
+		}
+	}
+
+	async function send<T>(method: string, payload: unknown, call: () => Promise<T>): Promise<T> {
+		const deadline = Date.now() + maxWaitMs;
+		const chat = chatKey(payload);
+		if (COUNTED.has(method) && chat !== undefined) {
+			await take(overall, "all", deadline);
+			await take(perChat, chat, deadline);
+			if (chat.startsWith("-")) await take(perGroup, chat, deadline);
+		}
+		for (let attempt = 0; ; attempt += 1) {
+			try {
+				return await call();
+			} catch (error) {
+				const retryAfter =
+					error instanceof TelegramError && error.code === 429
+						? (error.parameters?.retry_after ?? 1)
+						: undefined;
+				if (retryAfter === undefined) throw error;
+				options.logger.warn({ method, retryAfter }, "telegram flood limit");
+				if (attempt >= 2 || Date.now() + retryAfter * 1000 > deadline) throw new RetryLaterError(retryAfter);
+				await sleep(retryAfter * 1000);
+			}
+		}
+	}
+
+	const installed = new WeakSet<Telegram>();
+	return {
+		install(telegram) {
+			if (installed.has(telegram)) return;
+			installed.add(telegram);
+			const original = telegram.callApi.bind(telegram);
+			const paced: typeof telegram.callApi = (method, payload, extra) =>
+				send(method, payload, () => original(method, payload, extra));
+			telegram.callApi = paced;
+		},
+	};
+}

@@ -1,0 +1,106 @@
+import type { ProductCard, ResultView } from "@catbot/core";
+import type { InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions } from "telegraf/types";
+import { escapeHtml, link, truncate, visibleLength } from "./html.js";
+import { button } from "./keyboard.js";
+
+/** A message ready for sendMessage / editMessageText in HTML mode. */
+export interface RenderedMessage {
+	readonly text: string;
+	readonly parse_mode: "HTML";
+	readonly link_preview_options: LinkPreviewOptions;
+	readonly reply_markup: InlineKeyboardMarkup;
+}
+
+const TEXT_LIMIT = 4096;
+const TITLE_IN_LIST = 90;
+const SORT_BUTTONS = {
+	default: "⭐ Best match",
+	sales: "🔥 Best selling",
+	price_up: "💲 Cheapest",
+	price_down: "💎 Priciest",
+} as const;
+
+/** The header every result message starts with: category, filters, page, freshness, copyable command. */
+function header(view: ResultView): string {
+	const name = view.category.name ?? `Category ${view.category.id}`;
+	const path =
+		view.category.path.length > 1 ? `\n${escapeHtml(view.category.path.slice(0, -1).join(" › "))}` : "";
+	return [
+		`<b>${escapeHtml(name)}</b>${path}`,
+		`${escapeHtml(view.summary)} · ${escapeHtml(view.pageLabel)} · ${escapeHtml(view.freshness)}`,
+		`<code>${escapeHtml(view.command)}</code>`,
+	].join("\n");
+}
+
+/** A card's lines below its title; shared by the list, the card view and the shared photo. */
+export function cardDetails(card: ProductCard): string[] {
+	const price = card.originalPrice
+		? `<b>${escapeHtml(card.price)}</b> <s>${escapeHtml(card.originalPrice)}</s>`
+		: `<b>${escapeHtml(card.price)}</b>`;
+	const lines = [[`💰 ${price}`, card.moq && escapeHtml(card.moq)].filter(Boolean).join(" · ")];
+	const sales = [card.sales, card.repurchase].filter((s): s is string => s !== null).map(escapeHtml);
+	if (sales.length > 0) lines.push(`📈 ${sales.join(" · ")}`);
+	if (card.shop) {
+		const shop = card.shopUrl
+			? link(card.shopUrl, truncate(card.shop, 60))
+			: escapeHtml(truncate(card.shop, 60));
+		lines.push(`🏭 ${[shop, ...card.badges.map(escapeHtml)].join(" · ")}`);
+	}
+	if (card.shipping) lines.push(`🚚 ${escapeHtml(card.shipping)}`);
+	return lines;
+}
+
+function listCard(card: ProductCard): string {
+	return [
+		`<b>${card.position}.</b> ${link(card.url, truncate(card.title, TITLE_IN_LIST))}`,
+		...cardDetails(card),
+	].join("\n");
+}
+
+function navigation(view: ResultView): InlineKeyboardButton[] {
+	const nav: InlineKeyboardButton[] = [];
+	if (view.tokens.previous) nav.push(button("« Prev", { kind: "page", token: view.tokens.previous }));
+	nav.push(
+		button(view.totalPages === null ? `${view.page}` : `${view.page}/${view.totalPages}`, { kind: "noop" }),
+	);
+	if (view.tokens.next) nav.push(button("Next »", { kind: "page", token: view.tokens.next }));
+	return nav;
+}
+
+/**
+ * One result page as one message: header, then the cards, then buttons to page, open a card and re-sort.
+ * The first card's image is shown as the link preview. Cards are dropped from the end rather than cut
+ * if the text would pass Telegram's 4096-character limit.
+ */
+export function renderPage(view: ResultView): RenderedMessage {
+	const cards = [...view.cards];
+	const compose = () =>
+		[header(view), ...(cards.length > 0 ? cards.map(listCard) : [escapeHtml(view.emptyText ?? "")])].join(
+			"\n\n",
+		);
+	let text = compose();
+	while (visibleLength(text) > TEXT_LIMIT && cards.length > 1) {
+		cards.pop();
+		text = compose();
+	}
+	const keyboard: InlineKeyboardButton[][] = [navigation(view)];
+	if (cards.length > 0) {
+		keyboard.push(
+			cards.map((card, index) =>
+				button(`🔍 ${card.position}`, { kind: "card", index, token: view.tokens.current }),
+			),
+		);
+	}
+	const sorts = Object.entries(view.sortTokens) as [keyof typeof SORT_BUTTONS, string][];
+	if (sorts.length > 0)
+		keyboard.push(sorts.map(([sort, token]) => button(SORT_BUTTONS[sort], { kind: "page", token })));
+	const image = cards.find((card) => card.imageUrl)?.imageUrl;
+	return {
+		text,
+		parse_mode: "HTML",
+		link_preview_options: image
+			? { url: image, prefer_small_media: true, show_above_text: false }
+			: { is_disabled: true },
+		reply_markup: { inline_keyboard: keyboard },
+	};
+}

@@ -1,0 +1,46 @@
+import type { Logger, Refusal } from "@catbot/core";
+import { type Context, TelegramError } from "telegraf";
+import { RetryLaterError } from "./outgoing.js";
+import type { RenderedMessage } from "./render/page.js";
+
+const QUIET_EDIT_ERRORS = /message is not modified/i;
+const GONE_EDIT_ERRORS = /message to edit not found|message can't be edited|MESSAGE_ID_INVALID/i;
+
+/** Text for a refusal; an empty string means "say nothing" (a repeated rate-limit refusal). */
+export function refusalText(refusal: Refusal): string {
+	return refusal.kind === "rate-limited" && !refusal.notify ? "" : refusal.message;
+}
+
+/** A short user-facing text for a failure while talking to Telegram itself. */
+export function failureText(error: unknown): string {
+	return error instanceof RetryLaterError ? error.message : "Something went wrong. Please try again.";
+}
+
+/**
+ * Replaces the message a button belongs to. Pressing a button twice is harmless ("message is not modified"
+ * is ignored); when the message is gone or too old to edit, the page is sent as a new message instead.
+ */
+export async function editInPlace(ctx: Context, message: RenderedMessage, logger: Logger): Promise<void> {
+	const { text, ...extra } = message;
+	try {
+		await ctx.editMessageText(text, extra);
+	} catch (error) {
+		if (error instanceof TelegramError && QUIET_EDIT_ERRORS.test(error.description)) return;
+		if (error instanceof TelegramError && GONE_EDIT_ERRORS.test(error.description)) {
+			logger.info({ description: error.description }, "message no longer editable; sending a new one");
+			await ctx.reply(text, extra);
+			return;
+		}
+		throw error;
+	}
+}
+
+/** Answers a button press, swallowing "query is too old": the user has moved on, nothing to tell them. */
+export async function answer(ctx: Context, text?: string, alert = false): Promise<void> {
+	try {
+		await ctx.answerCbQuery(text, alert ? { show_alert: true } : undefined);
+	} catch (error) {
+		if (error instanceof TelegramError && error.code === 400) return;
+		throw error;
+	}
+}

@@ -1,0 +1,70 @@
+import { Writable } from "node:stream";
+import { createLogger } from "@catbot/core";
+import { type FakeTelegram, startFakeTelegram } from "@catbot/fake-telegram";
+import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
+import { afterEach } from "vitest";
+import { type RunningBot, startTelegramBot } from "../app.js";
+import { loadTelegramConfig } from "../config.js";
+
+export const TMAPI_TOKEN = "tmapi-secret-token-for-tests";
+
+/** Everything one end-to-end test runs against: the fake Telegram, the TMAPI emulator, the real bot. */
+export interface Harness {
+	readonly tg: FakeTelegram;
+	readonly emu: TmapiEmulator;
+	readonly bot: RunningBot;
+	readonly logs: () => string;
+	/** Stops the bot and starts a new one on the same servers (a process restart). */
+	restart(): Promise<RunningBot>;
+}
+
+const open: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+	while (open.length > 0) await open.pop()?.();
+});
+
+/**
+ * Starts the fake Telegram Bot API, the TMAPI emulator and the bot in long-polling (or webhook) mode,
+ * configured only through environment variables as in production. Everything stops after the test.
+ */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+	const tg = await startFakeTelegram();
+	open.push(() => tg.close());
+	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
+	open.push(() => emu.close());
+	const lines: string[] = [];
+	const destination = new Writable({
+		write(chunk, _encoding, done) {
+			lines.push(String(chunk));
+			done();
+		},
+	});
+	const config = loadTelegramConfig({
+		TELEGRAM_BOT_TOKEN: tg.token,
+		TELEGRAM_API_ROOT: tg.apiRoot,
+		TMAPI_TOKEN,
+		TMAPI_BASE_URL: emu.url,
+		TMAPI_RETRIES: "0",
+		TMAPI_TIMEOUT_MS: "1000",
+		PAGE_TOKEN_SECRET: "telegram-e2e-page-secret",
+		...env,
+	});
+	const logger = createLogger({ level: "debug", destination, secrets: [TMAPI_TOKEN, tg.token] });
+	const start = async () => {
+		const bot = await startTelegramBot(config, { logger, maxSendWaitMs: 3_000 });
+		open.push(() => bot.stop("test"));
+		return bot;
+	};
+	const bot = await start();
+	return {
+		tg,
+		emu,
+		bot,
+		logs: () => lines.join(""),
+		async restart() {
+			await bot.stop("restart");
+			return start();
+		},
+	};
+}
