@@ -8,6 +8,8 @@ import { createTasks } from "./tasks.js";
 
 /** A running bot. */
 export interface RunningBot {
+	/** The bot's logger (secrets scrubbed), for the process-level handlers. */
+	readonly logger: Logger;
 	/** The webhook server's port, in webhook mode. */
 	readonly webhookPort: number | undefined;
 	/** Stops taking updates, lets running handlers finish (up to 5 s), disconnects. Idempotent. */
@@ -73,6 +75,7 @@ export async function startTelegramBot(
 
 	let stopping: Promise<void> | undefined;
 	return {
+		logger,
 		webhookPort,
 		stop(reason = "stop") {
 			stopping ??= (async () => {

@@ -17,9 +17,8 @@ try {
 
 const bot = await startTelegramBot(config);
 
-process.on("unhandledRejection", (reason) => {
-	console.error(JSON.stringify({ level: 50, msg: "unhandled rejection", err: String(reason) }));
-});
+// Logged, never fatal: one stray promise must not take the team's bot down.
+process.on("unhandledRejection", (reason) => bot.logger.error({ err: reason }, "unhandled rejection"));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
 	process.once(signal, () => {
 		bot.stop(signal).then(
