@@ -1,0 +1,86 @@
+import { CHAT_PAGE_SIZE_MAX, LANGUAGES } from "@catbot/core";
+import {
+	ApplicationCommandOptionType,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+
+const SORT_CHOICES = [
+	{ name: "Best match", value: "default" },
+	{ name: "Best selling", value: "sales" },
+	{ name: "Price: low to high", value: "price_up" },
+	{ name: "Price: high to low", value: "price_down" },
+];
+
+const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = {
+	en: "English",
+	zh: "中文",
+	ru: "Русский",
+	vi: "Tiếng Việt",
+	ja: "日本語",
+	ko: "한국어",
+};
+
+const flag = (name: string, description: string) =>
+	({ type: ApplicationCommandOptionType.Boolean, name, description }) as const;
+
+/** The slash commands, as plain data: what `register:discord` sends and what the handlers read. */
+export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+	{
+		name: "category",
+		description: "Browse a 1688 category's products",
+		options: [
+			{
+				type: ApplicationCommandOptionType.Integer,
+				name: "cat_id",
+				description: "Category id (type a name to search the ones the bot knows)",
+				required: true,
+				min_value: 1,
+				autocomplete: true,
+			},
+			{
+				type: ApplicationCommandOptionType.String,
+				name: "sort",
+				description: "Order",
+				choices: SORT_CHOICES,
+			},
+			{
+				type: ApplicationCommandOptionType.Integer,
+				name: "page",
+				description: "Page to start on",
+				min_value: 1,
+			},
+			{
+				type: ApplicationCommandOptionType.Number,
+				name: "min_price",
+				description: "Lowest price (CNY)",
+				min_value: 0,
+			},
+			{
+				type: ApplicationCommandOptionType.Number,
+				name: "max_price",
+				description: "Highest price (CNY)",
+				min_value: 0,
+			},
+			flag("free_shipping", "Only free shipping"),
+			flag("dropshipping", "Only sellers who dropship"),
+			flag("super_factory", "Only super factories"),
+			flag("new_arrival", "Only new arrivals"),
+			{
+				type: ApplicationCommandOptionType.String,
+				name: "language",
+				description: "Language of titles and labels",
+				choices: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })),
+			},
+			{
+				type: ApplicationCommandOptionType.Integer,
+				name: "size",
+				description: "Cards per page",
+				min_value: 1,
+				max_value: CHAT_PAGE_SIZE_MAX,
+			},
+			flag("private", "Answer only to me"),
+		],
+	},
+	{ name: "categories", description: "Find a category by browsing the 1688 category tree" },
+	{ name: "help", description: "How to use the bot" },
+];

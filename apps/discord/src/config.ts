@@ -1,0 +1,51 @@
+import { envUrl, loadAppConfig } from "@catbot/core";
+import * as v from "valibot";
+
+const SNOWFLAKE = /^\d{15,25}$/;
+
+const DiscordEnvSchema = v.object({
+	// Optional to the schema so a missing and an empty value get the same message.
+	DISCORD_TOKEN: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.minLength(20, "DISCORD_TOKEN is required: your bot's token from the Developer Portal"),
+		),
+		"",
+	),
+	DISCORD_APPLICATION_ID: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.regex(SNOWFLAKE, "DISCORD_APPLICATION_ID is required: your application's id (digits)"),
+		),
+		"",
+	),
+	DISCORD_API_BASE: v.optional(
+		envUrl("DISCORD_API_BASE", /^https?:\/\//, "https://discord.com/api"),
+		"https://discord.com/api",
+	),
+	DISCORD_GUILD_ID: v.optional(
+		v.pipe(v.string(), v.trim(), v.regex(SNOWFLAKE, "DISCORD_GUILD_ID must be a server id (digits)")),
+	),
+});
+
+/** Everything the Discord bot reads from the environment: core's variables plus its own. */
+export type DiscordConfig = ReturnType<typeof loadDiscordConfig>;
+
+/** Reads and checks the bot's configuration, reporting every problem (core's and its own) at once. */
+export function loadDiscordConfig(env: Record<string, string | undefined>) {
+	const { core, app } = loadAppConfig(env, DiscordEnvSchema);
+	return {
+		core,
+		token: app.DISCORD_TOKEN,
+		applicationId: app.DISCORD_APPLICATION_ID,
+		apiBase: app.DISCORD_API_BASE.replace(/\/+$/, ""),
+		guildId: app.DISCORD_GUILD_ID,
+	};
+}
+
+/** The variables `register:discord` needs: no TMAPI token, since registering calls only Discord. */
+export function loadRegisterConfig(env: Record<string, string | undefined>) {
+	return loadDiscordConfig({ TMAPI_TOKEN: "not-needed-to-register", ...env });
+}

@@ -1,0 +1,21 @@
+import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+
+/** What /help says. */
+export const HELP_TEXT = [
+	"**catbot** browses 1688.com wholesale categories: product cards with price, MOQ, sales and shop.",
+	"",
+	"**/category** `cat_id:1031910` and optionally `sort`, `page`, `min_price`, `max_price`, `free_shipping`, `dropshipping`, `super_factory`, `new_arrival`, `language`, `size`, and `private` (answer only to you).",
+	"Start typing a category name in `cat_id` to pick one the bot already knows.",
+	"**/categories** browses the category tree when you don't know the id.",
+	"",
+	"Buttons page through the results (⏮ ◀ ▶ ⏭) and re-sort. Pressing someone else's buttons opens that page just for you; 📣 on a private answer shares it with the channel.",
+].join("\n");
+
+/** /help, privately. */
+export async function handleHelp(interaction: ChatInputCommandInteraction): Promise<void> {
+	await interaction.reply({
+		content: HELP_TEXT,
+		flags: MessageFlags.Ephemeral,
+		allowedMentions: { parse: [] },
+	});
+}

@@ -1,0 +1,50 @@
+import type { Logger, Refusal } from "@catbot/core";
+import { DiscordAPIError, MessageFlags, type RepliableInteraction } from "discord.js";
+
+/** Discord errors that mean "too late" or "already gone": logged, never thrown. */
+const GONE = new Map<number, string>([
+	[10062, "interaction expired before we answered"],
+	[10008, "message no longer exists"],
+	[40060, "interaction was already acknowledged"],
+]);
+
+/**
+ * What to log of an error from Discord: its kind, code and status, never its URL or stack, which for
+ * interaction webhooks contain the interaction's token.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+	if (error instanceof DiscordAPIError) {
+		return {
+			name: error.name,
+			code: error.code,
+			status: error.status,
+			method: error.method,
+			message: error.message,
+		};
+	}
+	return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) };
+}
+
+/** Runs a Discord call, logging (not throwing) the errors that only mean the user has moved on. */
+export async function tolerate(logger: Logger, what: string, call: () => Promise<unknown>): Promise<void> {
+	try {
+		await call();
+	} catch (error) {
+		const code = error instanceof DiscordAPIError ? Number(error.code) : undefined;
+		const reason = code === undefined ? undefined : GONE.get(code);
+		if (!reason) throw error;
+		logger.info({ what, code }, reason);
+	}
+}
+
+/** A private note to the person who acted, whatever state the interaction is in. */
+export async function tellPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+	const body = { content, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
+	if (interaction.deferred || interaction.replied) await interaction.followUp(body);
+	else await interaction.reply(body);
+}
+
+/** The text for a refusal. */
+export function refusalText(refusal: Refusal): string {
+	return refusal.message;
+}

@@ -1,0 +1,112 @@
+import { Writable } from "node:stream";
+import { createLogger } from "@catbot/core";
+import {
+	type FakeDiscord,
+	type FakeUser,
+	type InteractionHandle,
+	startFakeDiscord,
+} from "@catbot/fake-discord";
+import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
+import { afterEach } from "vitest";
+import { type RunningBot, startDiscordBot } from "../app.js";
+import { loadDiscordConfig } from "../config.js";
+import { registerCommands } from "../register.js";
+
+export const TMAPI_TOKEN = "tmapi-secret-token-for-discord-tests";
+export const GUILD = "810000000000000001";
+export const CHANNEL = "810000000000000002";
+export const asker: FakeUser = { id: "820000000000000001", username: "asker" };
+export const other: FakeUser = { id: "820000000000000002", username: "other" };
+
+/** The fake Discord, the TMAPI emulator, the real bot, and helpers to act as users. */
+export interface Harness {
+	readonly discord: FakeDiscord;
+	readonly emu: TmapiEmulator;
+	readonly logs: () => string;
+	/** Runs /category with options given as name → value. */
+	category(options: Record<string, string | number | boolean>, user?: FakeUser): Promise<InteractionHandle>;
+	restart(): Promise<RunningBot>;
+}
+
+const open: Array<() => Promise<void>> = [];
+afterEach(async () => {
+	while (open.length > 0) await open.pop()?.();
+});
+
+const OPTION_TYPES: Record<string, number> = {
+	cat_id: 4,
+	sort: 3,
+	page: 4,
+	size: 4,
+	min_price: 10,
+	max_price: 10,
+	language: 3,
+	free_shipping: 5,
+	dropshipping: 5,
+	super_factory: 5,
+	new_arrival: 5,
+	private: 5,
+};
+
+/** Starts everything with the commands registered through the real registration code, as in production. */
+export async function startHarness(
+	env: Record<string, string> = {},
+	fakeOptions: { ackTimeoutMs?: number } = {},
+): Promise<Harness> {
+	const discord = await startFakeDiscord({ strictCommands: true, ...fakeOptions });
+	discord.addGuild({ id: GUILD, name: "Sourcing", channels: [{ id: CHANNEL, name: "products", type: 0 }] });
+	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
+	const lines: string[] = [];
+	const destination = new Writable({
+		write(chunk, _encoding, done) {
+			lines.push(String(chunk));
+			done();
+		},
+	});
+	const config = loadDiscordConfig({
+		DISCORD_TOKEN: discord.token,
+		DISCORD_APPLICATION_ID: discord.applicationId,
+		DISCORD_API_BASE: discord.apiBase,
+		DISCORD_GUILD_ID: GUILD,
+		TMAPI_TOKEN,
+		TMAPI_BASE_URL: emu.url,
+		TMAPI_RETRIES: "0",
+		TMAPI_TIMEOUT_MS: "1000",
+		PAGE_TOKEN_SECRET: "discord-e2e-page-secret",
+		...env,
+	});
+	const logger = createLogger({ level: "debug", destination, secrets: [TMAPI_TOKEN, discord.token] });
+	await registerCommands({ ...config, logger });
+	const start = async () => {
+		const bot = await startDiscordBot(config, { logger });
+		open.push(() => bot.stop("test"));
+		return bot;
+	};
+	// Stopped last: the clients must be destroyed before the fake closes, or they keep reconnecting.
+	open.push(() => emu.close());
+	open.push(() => discord.close());
+	let bot = await start();
+	return {
+		discord,
+		emu,
+		logs: () => lines.join(""),
+		category(options, user = asker) {
+			return discord.runCommand({
+				guildId: GUILD,
+				channelId: CHANNEL,
+				user,
+				name: "category",
+				options: Object.entries(options).map(([name, value]) => ({
+					name,
+					type: OPTION_TYPES[name] ?? 3,
+					value,
+				})),
+			});
+		},
+		async restart() {
+			await bot.stop("restart");
+			bot = await start();
+			return bot;
+		},
+	};
+}
