@@ -1,29 +1,9 @@
-import { existsSync } from "node:fs";
-import { ConfigError } from "@catbot/core";
+import { runBotProcess } from "@catbot/core";
 import { startTelegramBot } from "./app.js";
 import { loadTelegramConfig } from "./config.js";
 
-// A .env beside where the bot is started is read if present; real environment variables win.
-if (existsSync(".env")) process.loadEnvFile(".env");
-
-let config: ReturnType<typeof loadTelegramConfig>;
-try {
-	config = loadTelegramConfig(process.env);
-} catch (error) {
-	if (!(error instanceof ConfigError)) throw error;
-	console.error(`catbot telegram: ${error.message}\nSee .env.example for every variable.`);
-	process.exit(2);
-}
-
-const bot = await startTelegramBot(config);
-
-// Logged, never fatal: one stray promise must not take the team's bot down.
-process.on("unhandledRejection", (reason) => bot.logger.error({ err: reason }, "unhandled rejection"));
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-	process.once(signal, () => {
-		bot.stop(signal).then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	});
-}
+await runBotProcess({
+	name: "catbot telegram",
+	loadConfig: loadTelegramConfig,
+	start: (config) => startTelegramBot(config),
+});

@@ -32,6 +32,8 @@ export type { BudgetDecision } from "./limits/dailyBudget.js";
 export type { LimitDecision } from "./limits/slidingWindow.js";
 export type { Logger, LoggerOptions } from "./logging/logger.js";
 export { createLogger, REDACTED_PATHS } from "./logging/logger.js";
+export type { BotProcessOptions, StartedBot } from "./process/runBotProcess.js";
+export { runBotProcess } from "./process/runBotProcess.js";
 export { canonicalQueryKey, formatCategoryCommand } from "./query/format.js";
 export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
 export type { ApiVersion, CategoryQuery, CategoryQueryResult, Language, SortOrder } from "./query/schema.js";
@@ -47,6 +49,7 @@ export {
 	toCategoryQuery,
 } from "./query/schema.js";
 export { connectRedis } from "./redis/connect.js";
+export { truncateText } from "./text/truncate.js";
 export type { TmapiAttemptEvent, TmapiClient, TmapiClientOptions } from "./tmapi/client.js";
 export { createTmapiClient } from "./tmapi/client.js";
 export type { TmapiApiErrorReason, TmapiEndpoint, TmapiErrorCode } from "./tmapi/errors.js";

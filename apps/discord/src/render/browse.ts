@@ -1,8 +1,8 @@
-import { type BrowseView, categoryName } from "@catbot/core";
+import { type BrowseView, categoryName, truncateText } from "@catbot/core";
 import { ButtonStyle, ComponentType } from "discord.js";
 import { encodeCustomId } from "../customId.js";
 import type { RenderedMessage } from "./page.js";
-import { plain, truncate } from "./text.js";
+import { plain } from "./text.js";
 
 const MAX_OPTIONS = 25;
 
@@ -23,9 +23,9 @@ export function renderBrowse(view: BrowseView, owner: string): RenderedMessage {
 					custom_id: encodeCustomId({ kind: "browse-menu" }),
 					placeholder: "Look inside a category…",
 					options: view.children.slice(0, MAX_OPTIONS).map((child) => ({
-						label: truncate(categoryName(child, "en"), 100),
+						label: truncateText(categoryName(child, "en"), 100),
 						value: child.id,
-						description: truncate(`${child.name} · ${child.id}`, 100),
+						description: truncateText(`${child.name} · ${child.id}`, 100),
 					})),
 				},
 			],

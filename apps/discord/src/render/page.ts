@@ -1,4 +1,4 @@
-import type { ProductCard, ResultView } from "@catbot/core";
+import { type ProductCard, type ResultView, truncateText } from "@catbot/core";
 import {
 	type APIActionRowComponent,
 	type APIButtonComponent,
@@ -8,7 +8,7 @@ import {
 	ComponentType,
 } from "discord.js";
 import { encodeCustomId } from "../customId.js";
-import { plain, truncate } from "./text.js";
+import { plain } from "./text.js";
 
 /** A message body every reply, update and edit can send as is. */
 export interface RenderedMessage {
@@ -43,7 +43,7 @@ function cardLines(card: ProductCard): string {
 /** A product as an embed: title linked to the product, thumbnail, details. */
 export function cardEmbed(card: ProductCard): APIEmbed {
 	return {
-		title: truncate(`${card.position}. ${plain(card.title, 240)}`, 256),
+		title: truncateText(`${card.position}. ${plain(card.title, 240)}`, 256),
 		url: card.url,
 		description: cardLines(card),
 		color: ORANGE,

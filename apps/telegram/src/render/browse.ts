@@ -1,6 +1,6 @@
-import { type BrowseView, categoryName } from "@catbot/core";
+import { type BrowseView, categoryName, truncateText } from "@catbot/core";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { escapeHtml, truncate } from "./html.js";
+import { escapeHtml } from "./html.js";
 import { button, rows } from "./keyboard.js";
 import type { RenderedMessage } from "./page.js";
 
@@ -16,7 +16,7 @@ export function renderBrowse(view: BrowseView): RenderedMessage {
 			: "";
 	const hint = view.children.length > 0 ? "\nPick a category to look inside." : "\nNo subcategories.";
 	const children = view.children.slice(0, MAX_CHILD_BUTTONS).map((child) =>
-		button(truncate(`${categoryName(child, "en")}${child.hasChildren ? " ›" : ""}`, 40), {
+		button(truncateText(`${categoryName(child, "en")}${child.hasChildren ? " ›" : ""}`, 40), {
 			kind: "browse",
 			catId: Number(child.id),
 		}),

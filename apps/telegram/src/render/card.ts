@@ -1,6 +1,6 @@
-import type { ProductCard, ResultView } from "@catbot/core";
+import { type ProductCard, type ResultView, truncateText } from "@catbot/core";
 import type { InlineKeyboardMarkup } from "telegraf/types";
-import { escapeHtml, link, truncate } from "./html.js";
+import { escapeHtml, link } from "./html.js";
 import { button, urlButton } from "./keyboard.js";
 import { cardDetails, type RenderedMessage } from "./page.js";
 
@@ -8,7 +8,7 @@ const CAPTION_LIMIT = 1024;
 
 function fullCard(card: ProductCard, titleMax: number): string {
 	return [
-		`<b>${card.position}.</b> ${link(card.url, truncate(card.title, titleMax))}`,
+		`<b>${card.position}.</b> ${link(card.url, truncateText(card.title, titleMax))}`,
 		...cardDetails(card),
 	].join("\n");
 }

@@ -1,6 +1,6 @@
-import type { ProductCard, ResultView } from "@catbot/core";
+import { type ProductCard, type ResultView, truncateText } from "@catbot/core";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions } from "telegraf/types";
-import { escapeHtml, link, truncate, visibleLength } from "./html.js";
+import { escapeHtml, link, visibleLength } from "./html.js";
 import { button } from "./keyboard.js";
 
 /** A message ready for sendMessage / editMessageText in HTML mode. */
@@ -42,8 +42,8 @@ export function cardDetails(card: ProductCard): string[] {
 	if (sales.length > 0) lines.push(`📈 ${sales.join(" · ")}`);
 	if (card.shop) {
 		const shop = card.shopUrl
-			? link(card.shopUrl, truncate(card.shop, 60))
-			: escapeHtml(truncate(card.shop, 60));
+			? link(card.shopUrl, truncateText(card.shop, 60))
+			: escapeHtml(truncateText(card.shop, 60));
 		lines.push(`🏭 ${[shop, ...card.badges.map(escapeHtml)].join(" · ")}`);
 	}
 	if (card.shipping) lines.push(`🚚 ${escapeHtml(card.shipping)}`);
@@ -52,7 +52,7 @@ export function cardDetails(card: ProductCard): string[] {
 
 function listCard(card: ProductCard): string {
 	return [
-		`<b>${card.position}.</b> ${link(card.url, truncate(card.title, TITLE_IN_LIST))}`,
+		`<b>${card.position}.</b> ${link(card.url, truncateText(card.title, TITLE_IN_LIST))}`,
 		...cardDetails(card),
 	].join("\n");
 }

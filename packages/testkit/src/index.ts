@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+
+/** A child process started by {@link runProcess}. */
+export interface RunningProcess {
+	readonly child: ChildProcess;
+	/** Everything written to stdout and stderr so far. */
+	output(): string;
+	/** Only stdout so far. */
+	stdout(): string;
+	/** Writes a line to its stdin. */
+	type(line: string): void;
+	/** Resolves with the exit code (or signal) once it has exited. */
+	readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
+	/** Resolves when the output contains `text`; rejects with the output so far after `timeoutMs`. */
+	waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Kills every process {@link runProcess} started that is still alive; call it in afterEach. */
+export function killAll(): void {
+	for (const child of running) child.kill("SIGKILL");
+	running.clear();
+}
+
+/**
+ * Runs `node <entry> ...args` with exactly the environment given (plus PATH), the way a person would start
+ * the program, with stdin open for typing.
+ */
+export function runProcess(
+	entry: string,
+	options: { args?: readonly string[]; env?: Record<string, string>; cwd?: string } = {},
+): RunningProcess {
+	const child = spawn(process.execPath, [entry, ...(options.args ?? [])], {
+		env: { PATH: process.env.PATH ?? "", ...options.env },
+		stdio: ["pipe", "pipe", "pipe"],
+		...(options.cwd ? { cwd: options.cwd } : {}),
+	});
+	running.add(child);
+	let all = "";
+	let out = "";
+	child.stdout?.on("data", (chunk) => {
+		out += String(chunk);
+		all += String(chunk);
+	});
+	child.stderr?.on("data", (chunk) => {
+		all += String(chunk);
+	});
+	const exited = once(child, "exit").then((result) => {
+		running.delete(child);
+		return result as [number | null, NodeJS.Signals | null];
+	});
+	return {
+		child,
+		output: () => all,
+		stdout: () => out,
+		type(line) {
+			child.stdin?.write(`${line}\n`);
+		},
+		exited,
+		async waitFor(text, timeoutMs = 8_000) {
+			const deadline = Date.now() + timeoutMs;
+			const seen = () => (typeof text === "string" ? all.includes(text) : text.test(all));
+			while (!seen()) {
+				if (Date.now() > deadline)
+					throw new Error(`timed out waiting for ${String(text)} in:\n${all.slice(-2000)}`);
+				if (child.exitCode !== null)
+					throw new Error(`exited (${child.exitCode}) before ${String(text)}:\n${all.slice(-2000)}`);
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		},
+	};
+}
