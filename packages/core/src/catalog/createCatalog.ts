@@ -6,19 +6,19 @@ import type { CacheStore } from "../cache/store.js";
 import { labelsFor } from "../i18n/labels.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Logger } from "../logging/logger.js";
-import { canonicalQueryKey, formatCategoryCommand } from "../query/format.js";
+import { formatCategoryCommand } from "../query/format.js";
 import { parseCategoryCommand } from "../query/parse.js";
 import { type CategoryQuery, toCategoryQuery } from "../query/schema.js";
 import type { TmapiClient } from "../tmapi/client.js";
 import { isTmapiError } from "../tmapi/errors.js";
-import { type CategoryPage, CategoryPageSchema } from "../tmapi/product.js";
 import { decodePageToken, encodePageToken } from "../tokens/pageToken.js";
 import { describeQuery, freshness, toCard } from "./cards.js";
 import { categoryName, createCategoryDirectory } from "./categories.js";
 import type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./outcome.js";
+import { createPageSource, type Loaded } from "./pages.js";
 import { refuse } from "./refusals.js";
 import { slicesFor, viewPageCount } from "./slice.js";
-import { BudgetExceededError, paidCall } from "./upstream.js";
+import { BudgetExceededError } from "./upstream.js";
 
 /** What a user asked for: typed command text, structured options (Discord), or a button's token. */
 export type CatalogInput =
@@ -35,9 +35,6 @@ export interface ShowHooks {
 	 */
 	readonly onSlow?: () => unknown;
 }
-
-/** v1 has a fixed page size upstream. */
-const V1_PAGE_SIZE = 20;
 
 /** Options of {@link createCatalog}. */
 export interface CatalogOptions {
@@ -65,12 +62,6 @@ interface ShowMeta {
 	catId?: number;
 }
 
-type Loaded = {
-	readonly pages: readonly CategoryPage[];
-	readonly fromCache: boolean;
-	readonly fetchedAt: number;
-};
-
 /**
  * The engine every adapter calls: it checks access and the user's rate limit, parses or verifies the
  * request, serves chat pages out of cached upstream pages (one paid call serves several page turns),
@@ -84,7 +75,6 @@ type Loaded = {
 export function createCatalog(options: CatalogOptions) {
 	const now = options.now ?? Date.now;
 	const ttlMs = options.ttlMs ?? 15 * 60_000;
-	const upstreamPageSize = options.upstreamPageSize ?? 20;
 	const nameWaitMs = options.nameWaitMs ?? 1_500;
 	const { client, limits, access, logger } = options;
 	const cache = createCacheThrough({
@@ -99,6 +89,13 @@ export function createCatalog(options: CatalogOptions) {
 		ttlMs: options.categoryTtlMs ?? 86_400_000,
 		now,
 	});
+	const pages = createPageSource({
+		client,
+		cache,
+		limits,
+		ttlMs,
+		upstreamPageSize: options.upstreamPageSize ?? 20,
+	});
 	const sign = (query: CategoryQuery) => encodePageToken(query, options.tokenSecret);
 
 	function resolve(
@@ -110,55 +107,6 @@ export function createCatalog(options: CatalogOptions) {
 		}
 		const parsed = "text" in input ? parseCategoryCommand(input.text) : toCategoryQuery(input.options);
 		return parsed.ok ? parsed : { ok: false, refusal: refuse.invalid(parsed.problems) };
-	}
-
-	function upstreamSize(query: CategoryQuery): number {
-		return query.api === "v1" ? V1_PAGE_SIZE : upstreamPageSize;
-	}
-
-	function pageKey(query: CategoryQuery, upstreamPage: number): string {
-		return `page:${canonicalQueryKey(query)}:size=${upstreamSize(query)}:p=${upstreamPage}`;
-	}
-
-	async function fetchUpstream(query: CategoryQuery, upstreamPage: number): Promise<CategoryPage> {
-		const common = {
-			catId: query.catId,
-			page: upstreamPage,
-			supportDropshipping: query.dropshipping,
-			freeShipping: query.freeShipping,
-		};
-		const result =
-			query.api === "v1"
-				? await client.categoryItems({ ...common, superFactory: query.superFactory })
-				: await client.categoryItemsV2({
-						...common,
-						pageSize: upstreamPageSize,
-						sort: query.sort,
-						language: query.language,
-						newArrival: query.newArrival,
-						isSuperFactory: query.superFactory,
-						...(query.priceMin === undefined ? {} : { priceStart: query.priceMin }),
-						...(query.priceMax === undefined ? {} : { priceEnd: query.priceMax }),
-					});
-		// The raw upstream data stays out of the cache: it doubles the bytes and no renderer reads it.
-		const { raw: _raw, ...page } = result;
-		return page;
-	}
-
-	async function load(query: CategoryQuery, userKey: string): Promise<Loaded> {
-		const slices = slicesFor(query.page, query.pageSize, upstreamSize(query));
-		const results = await Promise.all(
-			slices.map((slice) =>
-				cache.get(pageKey(query, slice.upstreamPage), CategoryPageSchema, ttlMs, () =>
-					paidCall(limits, userKey, () => fetchUpstream(query, slice.upstreamPage)),
-				),
-			),
-		);
-		return {
-			pages: results.map((r) => r.value),
-			fromCache: results.every((r) => r.fromCache),
-			fetchedAt: Math.min(...results.map((r) => r.fetchedAt)),
-		};
 	}
 
 	async function nameWithin(catId: number, userKey: string, waitMs: number) {
@@ -178,7 +126,7 @@ export function createCatalog(options: CatalogOptions) {
 		loaded: Loaded,
 		info: Awaited<ReturnType<typeof nameWithin>>,
 	): ResultView {
-		const slices = slicesFor(query.page, query.pageSize, upstreamSize(query));
+		const slices = slicesFor(query.page, query.pageSize, pages.upstreamSize(query));
 		const items = slices.flatMap((slice, i) => loaded.pages[i]?.items.slice(slice.start, slice.end) ?? []);
 		const firstPosition = (query.page - 1) * query.pageSize + 1;
 		const cards = items.map((product, i) => toCard(product, firstPosition + i, query.language));
@@ -262,14 +210,6 @@ export function createCatalog(options: CatalogOptions) {
 		else logger.info(fields, "action");
 	}
 
-	async function isCached(query: CategoryQuery): Promise<boolean> {
-		const slices = slicesFor(query.page, query.pageSize, upstreamSize(query));
-		const hits = await Promise.all(
-			slices.map((s) => cache.peek(pageKey(query, s.upstreamPage), CategoryPageSchema)),
-		);
-		return hits.every((hit) => hit !== undefined);
-	}
-
 	async function showPage(
 		actor: Actor,
 		input: CatalogInput,
@@ -283,7 +223,7 @@ export function createCatalog(options: CatalogOptions) {
 		const { query } = resolved;
 		meta.catId = query.catId;
 		const userKey = actorKey(actor);
-		if (hooks.onSlow && !(await isCached(query))) {
+		if (hooks.onSlow && !(await pages.isCached(query))) {
 			try {
 				await hooks.onSlow();
 			} catch (error) {
@@ -293,7 +233,7 @@ export function createCatalog(options: CatalogOptions) {
 		// Started alongside the items; a slow or failing name lookup never holds the items back.
 		const name = nameWithin(query.catId, userKey, nameWaitMs);
 		try {
-			const loaded = await load(query, userKey);
+			const loaded = await pages.load(query, userKey);
 			meta.cache = loaded.fromCache ? "hit" : "miss";
 			return { ok: true, view: buildView(query, loaded, await name) };
 		} catch (error) {
@@ -306,7 +246,7 @@ export function createCatalog(options: CatalogOptions) {
 		resolve,
 
 		/** Whether every upstream page a query needs is in the cache now (no paid call, no limit). */
-		isCached,
+		isCached: pages.isCached,
 
 		/** Answers a category request with one chat page, or a refusal. */
 		async show(
