@@ -11,7 +11,7 @@ export type { ProductCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
 export type { Catalog, CatalogInput, CatalogOptions, ShowHooks } from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";
-export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/outcome.js";
+export type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./catalog/outcome.js";
 export type { Runtime, RuntimeOptions } from "./catalog/runtime.js";
 export { createRuntime } from "./catalog/runtime.js";
 export type { CoreConfig } from "./config/loadConfig.js";
@@ -24,6 +24,9 @@ export {
 	loadAppConfig,
 	loadConfig,
 } from "./config/loadConfig.js";
+export { CSV_COLUMNS, productsToCsv } from "./export/csv.js";
+export type { HealthServerOptions } from "./health/healthServer.js";
+export { startHealthServer } from "./health/healthServer.js";
 export type { Labels } from "./i18n/labels.js";
 export { labelsFor } from "./i18n/labels.js";
 export type { Limits, LimitsOptions } from "./limits/createLimits.js";
@@ -32,8 +35,11 @@ export type { BudgetDecision } from "./limits/dailyBudget.js";
 export type { LimitDecision } from "./limits/slidingWindow.js";
 export type { Logger, LoggerOptions } from "./logging/logger.js";
 export { createLogger, REDACTED_PATHS } from "./logging/logger.js";
+export type { Metrics } from "./metrics/metrics.js";
+export { createMetrics } from "./metrics/metrics.js";
 export type { BotProcessOptions, StartedBot } from "./process/runBotProcess.js";
 export { runBotProcess } from "./process/runBotProcess.js";
+export { DEFAULT_EXPORT_PAGES, parseExportCommand } from "./query/export.js";
 export { canonicalQueryKey, formatCategoryCommand } from "./query/format.js";
 export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
 export type { ApiVersion, CategoryQuery, CategoryQueryResult, Language, SortOrder } from "./query/schema.js";

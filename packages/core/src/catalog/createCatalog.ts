@@ -6,15 +6,17 @@ import type { CacheStore } from "../cache/store.js";
 import { labelsFor } from "../i18n/labels.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Logger } from "../logging/logger.js";
+import type { Metrics } from "../metrics/metrics.js";
 import { formatCategoryCommand } from "../query/format.js";
 import { parseCategoryCommand } from "../query/parse.js";
 import { type CategoryQuery, toCategoryQuery } from "../query/schema.js";
 import type { TmapiClient } from "../tmapi/client.js";
 import { isTmapiError } from "../tmapi/errors.js";
+import type { Product } from "../tmapi/product.js";
 import { decodePageToken, encodePageToken } from "../tokens/pageToken.js";
 import { describeQuery, freshness, toCard } from "./cards.js";
 import { categoryName, createCategoryDirectory } from "./categories.js";
-import type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./outcome.js";
+import type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./outcome.js";
 import { createPageSource, type Loaded } from "./pages.js";
 import { refuse } from "./refusals.js";
 import { slicesFor, viewPageCount } from "./slice.js";
@@ -51,6 +53,10 @@ export interface CatalogOptions {
 	readonly categoryTtlMs?: number;
 	/** Items per upstream v2 request (1..50). Default 20. */
 	readonly upstreamPageSize?: number;
+	/** Counters for /metrics; optional. */
+	readonly metrics?: Metrics;
+	/** Most upstream pages one export may read. Default 10. */
+	readonly maxExportPages?: number;
 	/** How long a result waits for an uncached category name before showing without it. Default 1.5 s. */
 	readonly nameWaitMs?: number;
 	readonly now?: () => number;
@@ -89,6 +95,7 @@ export function createCatalog(options: CatalogOptions) {
 		ttlMs: options.categoryTtlMs ?? 86_400_000,
 		now,
 	});
+	const maxExportPages = options.maxExportPages ?? 10;
 	const pages = createPageSource({
 		client,
 		cache,
@@ -205,9 +212,59 @@ export function createCatalog(options: CatalogOptions) {
 			latencyMs: Math.round(now() - started),
 			...extra,
 		};
+		options.metrics?.action(actor.platform, action, fields.outcome, (now() - started) / 1000);
 		if (!outcome.ok && outcome.refusal.kind === "upstream")
 			logger.warn({ ...fields, code: outcome.refusal.code }, "action");
 		else logger.info(fields, "action");
+	}
+
+	async function exportPages(
+		actor: Actor,
+		input: CatalogInput,
+		request: { readonly pages: number; readonly onProgress?: (done: number, total: number) => unknown },
+		meta: ShowMeta,
+	): Promise<CatalogOutcome<ExportView>> {
+		const blocked = await gate(actor);
+		if (blocked) return { ok: false, refusal: blocked };
+		const resolved = resolve(input);
+		if (!resolved.ok) return resolved;
+		const { query } = resolved;
+		meta.catId = query.catId;
+		const total = Math.max(1, Math.min(Math.trunc(request.pages) || 1, maxExportPages));
+		const size = pages.upstreamSize(query);
+		const first = Math.floor(((query.page - 1) * query.pageSize) / size) + 1;
+		const products: Product[] = [];
+		const seen = new Set<string>();
+		let read = 0;
+		let stopped: Refusal | null = null;
+		for (let page = first; page < first + total; page += 1) {
+			try {
+				const { value, fromCache } = await pages.upstreamPage(query, page, actorKey(actor));
+				options.metrics?.cache(fromCache ? "hit" : "miss");
+				read += 1;
+				for (const product of value.items) {
+					if (seen.has(product.itemId)) continue;
+					seen.add(product.itemId);
+					products.push(product);
+				}
+				await request.onProgress?.(read, total);
+				if (!value.hasNextPage || value.items.length === 0) break;
+			} catch (error) {
+				stopped = upstreamRefusal(error);
+				break;
+			}
+		}
+		if (read === 0 && stopped) return { ok: false, refusal: stopped };
+		return {
+			ok: true,
+			view: {
+				query,
+				command: formatCategoryCommand(query),
+				products,
+				pagesRead: read,
+				stoppedEarly: stopped,
+			},
+		};
 	}
 
 	async function showPage(
@@ -235,6 +292,7 @@ export function createCatalog(options: CatalogOptions) {
 		try {
 			const loaded = await pages.load(query, userKey);
 			meta.cache = loaded.fromCache ? "hit" : "miss";
+			options.metrics?.cache(meta.cache);
 			return { ok: true, view: buildView(query, loaded, await name) };
 		} catch (error) {
 			return { ok: false, refusal: upstreamRefusal(error) };
@@ -258,6 +316,24 @@ export function createCatalog(options: CatalogOptions) {
 			const meta: ShowMeta = { cache: "none" };
 			const outcome = await showPage(actor, input, meta, hooks);
 			logAction(actor, "token" in input ? "page" : "command", started, outcome, meta);
+			return outcome;
+		},
+
+		/**
+		 * Reads up to `pages` upstream pages of a query (bounded by `maxExportPages`) for a file export,
+		 * starting where the query's chat page starts. Cached pages are free; the rest are paid from the
+		 * user's budget. One action against the rate limit, however many pages. `onProgress` is told after
+		 * each page. A failure after the first page ends the export early with what was read.
+		 */
+		async export(
+			actor: Actor,
+			input: CatalogInput,
+			request: { readonly pages: number; readonly onProgress?: (done: number, total: number) => unknown },
+		): Promise<CatalogOutcome<ExportView>> {
+			const started = now();
+			const meta: ShowMeta = { cache: "none" };
+			const outcome = await exportPages(actor, input, request, meta);
+			logAction(actor, "export", started, outcome, meta);
 			return outcome;
 		},
 

@@ -1,5 +1,5 @@
 import type { CategoryQuery } from "../query/schema.js";
-import type { CategoryRef } from "../tmapi/product.js";
+import type { CategoryRef, Product } from "../tmapi/product.js";
 import type { ProductCard } from "./cards.js";
 
 /** A page of results, ready for any adapter to render. */
@@ -77,4 +77,14 @@ export interface BrowseView {
 	readonly children: readonly CategoryRef[];
 	/** A token for page 1 of this category's items; null at the top level. */
 	readonly itemsToken: string | null;
+}
+
+/** The products of an export, ready for {@link productsToCsv}. */
+export interface ExportView {
+	readonly query: CategoryQuery;
+	readonly command: string;
+	readonly products: readonly Product[];
+	readonly pagesRead: number;
+	/** Why the export ended before the pages asked for (budget, upstream), if it did. */
+	readonly stoppedEarly: Refusal | null;
 }

@@ -3,8 +3,10 @@ import { createAccessPolicy } from "../access/allowList.js";
 import { createMemoryStore } from "../cache/memoryStore.js";
 import { createRedisStore } from "../cache/redisStore.js";
 import type { CoreConfig } from "../config/loadConfig.js";
+import { startHealthServer } from "../health/healthServer.js";
 import { createLimits } from "../limits/createLimits.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import { createMetrics, type Metrics } from "../metrics/metrics.js";
 import { connectRedis } from "../redis/connect.js";
 import { createTmapiClient, type TmapiAttemptEvent } from "../tmapi/client.js";
 import { type Catalog, createCatalog } from "./createCatalog.js";
@@ -21,6 +23,12 @@ export interface RuntimeOptions {
 /** Everything an adapter needs, built from configuration. */
 export interface Runtime {
 	readonly catalog: Catalog;
+	readonly metrics: Metrics;
+	/**
+	 * Serves /healthz and /metrics on HEALTH_PORT when it is set (nothing otherwise); `isReady` says
+	 * whether the bot is connected. Closed by close().
+	 */
+	startHealth(isReady: () => boolean): Promise<number | undefined>;
 	readonly logger: Logger;
 	readonly config: CoreConfig;
 	/** Disconnects from Redis; call on shutdown. */
@@ -43,6 +51,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 			level: config.logLevel,
 			secrets: [config.tmapiToken, config.pageTokenSecret, ...(options.secrets ?? [])],
 		});
+	const metrics = createMetrics();
 	const redis: Redis | undefined = config.redisUrl ? connectRedis(config.redisUrl, { logger }) : undefined;
 	const client = createTmapiClient({
 		apiToken: config.tmapiToken,
@@ -51,7 +60,8 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		retries: config.tmapiRetries,
 		maxConcurrent: config.tmapiMaxConcurrent,
 		...(options.fetch ? { fetch: options.fetch } : {}),
-		onAttempt: (event: TmapiAttemptEvent) =>
+		onAttempt: (event: TmapiAttemptEvent) => {
+			metrics.upstream(event.endpoint, event.outcome === "ok" ? "ok" : String(event.error?.code ?? "error"));
 			logger.debug(
 				{
 					endpoint: event.endpoint,
@@ -61,7 +71,8 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 					ms: Math.round(event.durationMs),
 				},
 				"tmapi attempt",
-			),
+			);
+		},
 	});
 	const access = createAccessPolicy(config.allow);
 	for (const platform of access.openPlatforms) {
@@ -85,15 +96,26 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		access,
 		logger,
 		tokenSecret: config.pageTokenSecret,
+		metrics,
+		maxExportPages: config.maxExportPages,
 		ttlMs: config.cacheTtlMs,
 		categoryTtlMs: config.categoryTtlMs,
 		upstreamPageSize: config.upstreamPageSize,
 	});
+	let health: Awaited<ReturnType<typeof startHealthServer>> | undefined;
 	return {
 		catalog,
+		metrics,
 		logger,
 		config,
+		async startHealth(isReady) {
+			if (!config.health || health) return health?.port;
+			health = await startHealthServer({ ...config.health, metrics, isReady });
+			logger.info({ port: health.port }, "health and metrics served");
+			return health.port;
+		},
 		async close() {
+			await health?.close();
 			if (redis) await redis.quit().catch(() => redis.disconnect());
 		},
 	};

@@ -81,6 +81,17 @@ export const EnvSchema = v.object({
 	ALLOW_TELEGRAM_USERS: envIdList("ALLOW_TELEGRAM_USERS"),
 	ALLOW_DISCORD_GUILDS: envIdList("ALLOW_DISCORD_GUILDS"),
 	ALLOW_DISCORD_USERS: envIdList("ALLOW_DISCORD_USERS"),
+	EXPORT_MAX_PAGES: envInteger("EXPORT_MAX_PAGES", 10, 1, 100),
+	HEALTH_PORT: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.regex(/^\d+$/, "HEALTH_PORT must be a port number from 0 to 65535"),
+			v.transform(Number),
+			v.maxValue(65_535, "HEALTH_PORT must be a port number from 0 to 65535"),
+		),
+	),
+	HEALTH_HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "0.0.0.0"),
 	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`), "info"),
 });
 
@@ -126,6 +137,8 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>) {
 			discordGuilds: env.ALLOW_DISCORD_GUILDS,
 			discordUsers: env.ALLOW_DISCORD_USERS,
 		},
+		maxExportPages: env.EXPORT_MAX_PAGES,
+		health: env.HEALTH_PORT === undefined ? undefined : { port: env.HEALTH_PORT, host: env.HEALTH_HOST },
 		logLevel: env.LOG_LEVEL,
 	};
 }

@@ -1,0 +1,35 @@
+import { parseCategoryCommand } from "./parse.js";
+import type { CategoryQuery } from "./schema.js";
+
+/** Pages an export reads when the command does not say. */
+export const DEFAULT_EXPORT_PAGES = 3;
+
+/**
+ * Reads `/export <category query> pages:N` (also `/export@Bot ...`): the same grammar as /category plus
+ * how many upstream pages to export. The engine bounds N further by EXPORT_MAX_PAGES.
+ *
+ * @example
+ * parseExportCommand("/export 1031910 sort:sales pages:5"); // { ok: true, query, pages: 5 }
+ */
+export function parseExportCommand(
+	text: string,
+): { ok: true; query: CategoryQuery; pages: number } | { ok: false; problems: string[] } {
+	const problems: string[] = [];
+	let pages = DEFAULT_EXPORT_PAGES;
+	const rest = text
+		.replace(/^\s*[/／]export(?:@\w+)?(?=\s|$)/i, "")
+		.split(/\s+/)
+		.filter((word) => {
+			const match = /^pages[:=](.*)$/i.exec(word);
+			if (!match) return true;
+			const value = match[1] ?? "";
+			if (/^[1-9]\d{0,2}$/.test(value)) pages = Number(value);
+			else problems.push("pages must be a whole number of at least 1, e.g. pages:5");
+			return false;
+		})
+		.join(" ");
+	const parsed = parseCategoryCommand(rest);
+	if (!parsed.ok) return { ok: false, problems: [...parsed.problems, ...problems] };
+	if (problems.length > 0) return { ok: false, problems };
+	return { ok: true, query: parsed.query, pages };
+}
