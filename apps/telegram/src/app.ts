@@ -12,6 +12,8 @@ export interface RunningBot {
 	readonly logger: Logger;
 	/** The webhook server's port, in webhook mode. */
 	readonly webhookPort: number | undefined;
+	/** The health and metrics server's port, when HEALTH_PORT is set. */
+	readonly healthPort: number | undefined;
 	/** Stops taking updates, lets running handlers finish (up to 5 s), disconnects. Idempotent. */
 	stop(reason?: string): Promise<void>;
 }
@@ -68,6 +70,8 @@ export async function startTelegramBot(
 			.catch((error: unknown) => logger.error({ err: error }, "polling stopped"));
 	}
 	const webhookPort = server ? (server.address() as AddressInfo).port : undefined;
+	let ready = true;
+	const healthPort = await runtime.startHealth(() => ready);
 	logger.info(
 		{ bot: bot.botInfo.username, mode: server ? "webhook" : "polling", webhookPort },
 		"telegram bot ready",
@@ -77,8 +81,10 @@ export async function startTelegramBot(
 	return {
 		logger,
 		webhookPort,
+		healthPort,
 		stop(reason = "stop") {
 			stopping ??= (async () => {
+				ready = false;
 				if (!server) {
 					try {
 						bot.stop(reason);

@@ -1,4 +1,5 @@
 import { DEMO_CATEGORY_IDS } from "@catbot/tmapi-emulator";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { buttonOf, lastMessage, press, waitForEdit } from "./test-support/chat.js";
 import { startHarness, TMAPI_TOKEN } from "./test-support/harness.js";
@@ -200,6 +201,34 @@ describe("the Telegram bot, end to end through telegraf", () => {
 		await press(h.tg, chat, alice, page, "Next »");
 		const edited = await waitForEdit(h.tg, chat, page.message_id, 1);
 		expect(edited.text).toContain("Page 2 of 28");
+	});
+
+	it("exports a query as a CSV document, showing progress in a status message", async () => {
+		const h = await startHarness({ HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1" });
+		const group = h.tg.group(-1005555555555, "Buyers");
+		h.tg.sendText({ chat: group, from: bob, text: "/export@catbot_test_bot 1031910 sort:sales pages:2" });
+		const sent = await h.tg.waitForCall("sendDocument", undefined, 8_000);
+		expect(sent.params.caption).toContain("40 products");
+		const document = lastMessage(h.tg, group).document;
+		expect(document?.file_name).toBe("catbot-1031910-sales.csv");
+		const rows = parse(document?.text ?? "", { bom: true, columns: true }) as Record<string, string>[];
+		expect(rows).toHaveLength(40);
+		expect(rows[0]?.url).toMatch(/^https:\/\/detail\.1688\.com/);
+		const status = h.tg.messages(group.id)[0];
+		expect(status?.text).toBe("✅ 40 products from 2 page(s).");
+		expect(status?.edited).toBeGreaterThanOrEqual(2);
+		expect(h.emu.stats.byEndpoint.v2).toBe(2);
+
+		const metrics = await (await fetch(`http://127.0.0.1:${h.bot.healthPort}/metrics`)).text();
+		expect(metrics).toContain('catbot_actions_total{platform="telegram",action="export",outcome="ok"} 1');
+		expect((await fetch(`http://127.0.0.1:${h.bot.healthPort}/healthz`)).status).toBe(200);
+	});
+
+	it("explains a bad /export", async () => {
+		const h = await startHarness();
+		const chat = h.tg.privateChat(alice.id);
+		h.tg.sendText({ chat, from: alice, text: "/export pages:0" });
+		await h.tg.waitForCall("editMessageText", (c) => String(c.params.text).includes("pages must be"), 5_000);
 	});
 
 	it("browses categories with buttons down to the items", async () => {

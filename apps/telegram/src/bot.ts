@@ -3,6 +3,7 @@ import type { Deps } from "./context.js";
 import { browseFeature } from "./features/browse.js";
 import { buttonsFeature } from "./features/buttons.js";
 import { categoryFeature } from "./features/category.js";
+import { exportFeature } from "./features/export.js";
 import { helpFeature } from "./features/help.js";
 import { createOutgoingLimits } from "./outgoing.js";
 
@@ -19,6 +20,7 @@ export interface BotOptions {
 export const COMMANDS = [
 	{ command: "category", description: "Browse a 1688 category: /category 1031910 sort:sales" },
 	{ command: "categories", description: "Find a category id by browsing the tree" },
+	{ command: "export", description: "Products as a CSV file: /export 1031910 sort:sales pages:5" },
 	{ command: "help", description: "How to use the bot" },
 ];
 
@@ -37,7 +39,13 @@ export function createBot(deps: Deps, options: BotOptions): Telegraf {
 		outgoing.install(ctx.telegram);
 		return next();
 	});
-	bot.use(helpFeature(), categoryFeature(deps), browseFeature(deps), buttonsFeature(deps));
+	bot.use(
+		helpFeature(),
+		categoryFeature(deps),
+		exportFeature(deps),
+		browseFeature(deps),
+		buttonsFeature(deps),
+	);
 	bot.catch((error, ctx) => {
 		deps.logger.error({ err: error, update: ctx.update.update_id }, "update failed");
 	});

@@ -18,6 +18,7 @@ export const HELP_TEXT = [
 	"• <code>page:3</code>, <code>size:10</code> (cards per page, up to 10), <code>v1</code> (older API)",
 	"",
 	"<b>Don't know the id?</b> /categories lets you browse the tree.",
+	"<b>Spreadsheet?</b> <code>/export 1031910 sort:sales pages:5</code> sends a CSV file.",
 	"",
 	"Use the buttons to page, open a card (🔍), share it with the chat (📣) or re-sort.",
 ].join("\n");

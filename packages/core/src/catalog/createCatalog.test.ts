@@ -313,6 +313,16 @@ describe("catalog.export", () => {
 		expect(itemCalls()).toBe(3);
 	});
 
+	it("takes the page count from /export text", async () => {
+		const { catalog } = setup();
+		const outcome = await catalog.export(alice, { text: "/export 1031910 pages:2" }, {});
+		expect(outcome).toMatchObject({ ok: true, view: { pagesRead: 2 } });
+		expect(await catalog.export(alice, { text: "/export 1031910 pages:zero" }, {})).toMatchObject({
+			ok: false,
+			refusal: { kind: "invalid" },
+		});
+	});
+
 	it("stops at the last page and at the configured bound", async () => {
 		const { catalog } = setup();
 		const all = await catalog.export(alice, { options: { catId: DEMO_CATEGORY_IDS.dresses } }, { pages: 50 });

@@ -7,6 +7,7 @@ import { labelsFor } from "../i18n/labels.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
+import { DEFAULT_EXPORT_PAGES, parseExportCommand } from "../query/export.js";
 import { formatCategoryCommand } from "../query/format.js";
 import { parseCategoryCommand } from "../query/parse.js";
 import { type CategoryQuery, toCategoryQuery } from "../query/schema.js";
@@ -221,16 +222,20 @@ export function createCatalog(options: CatalogOptions) {
 	async function exportPages(
 		actor: Actor,
 		input: CatalogInput,
-		request: { readonly pages: number; readonly onProgress?: (done: number, total: number) => unknown },
+		request: { readonly pages?: number; readonly onProgress?: (done: number, total: number) => unknown },
 		meta: ShowMeta,
 	): Promise<CatalogOutcome<ExportView>> {
 		const blocked = await gate(actor);
 		if (blocked) return { ok: false, refusal: blocked };
-		const resolved = resolve(input);
+		// Typed text is an /export command, which carries its own page count.
+		const parsed = "text" in input ? parseExportCommand(input.text) : undefined;
+		if (parsed && !parsed.ok) return { ok: false, refusal: refuse.invalid(parsed.problems) };
+		const resolved = parsed ?? resolve(input);
 		if (!resolved.ok) return resolved;
 		const { query } = resolved;
 		meta.catId = query.catId;
-		const total = Math.max(1, Math.min(Math.trunc(request.pages) || 1, maxExportPages));
+		const asked = request.pages ?? parsed?.pages ?? DEFAULT_EXPORT_PAGES;
+		const total = Math.max(1, Math.min(Math.trunc(asked) || 1, maxExportPages));
 		const size = pages.upstreamSize(query);
 		const first = Math.floor(((query.page - 1) * query.pageSize) / size) + 1;
 		const products: Product[] = [];
@@ -320,7 +325,7 @@ export function createCatalog(options: CatalogOptions) {
 		},
 
 		/**
-		 * Reads up to `pages` upstream pages of a query (bounded by `maxExportPages`) for a file export,
+		 * Reads up to `pages` upstream pages (or the `pages:N` of an /export command given as text) of a query (bounded by `maxExportPages`) for a file export,
 		 * starting where the query's chat page starts. Cached pages are free; the rest are paid from the
 		 * user's budget. One action against the rate limit, however many pages. `onProgress` is told after
 		 * each page. A failure after the first page ends the export early with what was read.
@@ -328,7 +333,7 @@ export function createCatalog(options: CatalogOptions) {
 		async export(
 			actor: Actor,
 			input: CatalogInput,
-			request: { readonly pages: number; readonly onProgress?: (done: number, total: number) => unknown },
+			request: { readonly pages?: number; readonly onProgress?: (done: number, total: number) => unknown },
 		): Promise<CatalogOutcome<ExportView>> {
 			const started = now();
 			const meta: ShowMeta = { cache: "none" };
