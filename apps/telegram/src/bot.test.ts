@@ -29,6 +29,7 @@ describe("the Telegram bot, end to end through telegraf", () => {
 		expect((menu.params.commands as { command: string }[]).map((c) => c.command)).toEqual([
 			"category",
 			"categories",
+			"export",
 			"help",
 		]);
 		const chat = h.tg.privateChat(alice.id);
