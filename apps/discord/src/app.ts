@@ -6,6 +6,8 @@ import type { DiscordConfig } from "./config.js";
 /** A running bot. */
 export interface RunningBot {
 	readonly logger: Logger;
+	/** The health and metrics server's port, when HEALTH_PORT is set. */
+	readonly healthPort: number | undefined;
 	/** Destroys the client and disconnects from the shared store. Idempotent. */
 	stop(reason?: string): Promise<void>;
 }
@@ -27,12 +29,19 @@ export async function startDiscordBot(
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 	await client.login(config.token);
 	await ready;
-	logger.info({ bot: client.user?.username, guilds: client.guilds.cache.size }, "discord bot ready");
+	let connected = true;
+	const healthPort = await runtime.startHealth(() => connected);
+	logger.info(
+		{ bot: client.user?.username, guilds: client.guilds.cache.size, healthPort },
+		"discord bot ready",
+	);
 	let stopping: Promise<void> | undefined;
 	return {
 		logger,
+		healthPort,
 		stop(reason = "stop") {
 			stopping ??= (async () => {
+				connected = false;
 				await client.destroy();
 				await runtime.close();
 				logger.info({ reason }, "discord bot stopped");

@@ -1,4 +1,5 @@
 import { DEMO_CATEGORY_IDS } from "@catbot/tmapi-emulator";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { customIdOf, messageWhen, parts, settled } from "./test-support/components.js";
 import { asker, CHANNEL, GUILD, other, startHarness, TMAPI_TOKEN } from "./test-support/harness.js";
@@ -155,7 +156,7 @@ describe("the Discord bot, end to end through discord.js", () => {
 	it("registers its commands idempotently with the documented payload", async () => {
 		const h = await startHarness();
 		const before = h.discord.commands.map((c) => [c.name, c.id]);
-		expect(before.map(([name]) => name).sort()).toEqual(["categories", "category", "help"]);
+		expect(before.map(([name]) => name).sort()).toEqual(["categories", "category", "export", "help"]);
 		const category = h.discord.commands.find((c) => c.name === "category");
 		const options = (
 			category as unknown as { options: { name: string; required?: boolean; autocomplete?: boolean }[] }
@@ -175,6 +176,28 @@ describe("the Discord bot, end to end through discord.js", () => {
 			"private",
 		]);
 		expect(options[0]).toMatchObject({ required: true, autocomplete: true });
+	});
+
+	it("exports a CSV attachment, showing progress by editing the reply", async () => {
+		const h = await startHarness({ HEALTH_PORT: "0", HEALTH_HOST: "127.0.0.1" });
+		const command = await h.category({ cat_id: 1031910, sort: "sales", pages: 2 }, asker, "export");
+		expect((await command.response()).type).toBe(DEFER);
+		const done = await command.waitUntil(
+			(handle) => handle.edits.find((e) => String((e.body as { content?: string }).content).startsWith("✅")),
+			8_000,
+		);
+		expect((done.body as { content: string }).content).toContain("40 products from 2 page(s)");
+		expect(
+			command.edits.some((e) => String((e.body as { content?: string }).content).includes("page 1 of 2")),
+		).toBe(true);
+		const upload = h.discord.requests.filter((r) => r.files.length > 0).at(-1);
+		const file = upload?.files[0];
+		expect(file?.filename).toBe("catbot-1031910-sales.csv");
+		const rows = parse(file?.data ?? "", { bom: true, columns: true }) as Record<string, string>[];
+		expect(rows).toHaveLength(40);
+		expect((await fetch(`http://127.0.0.1:${h.bot.healthPort}/healthz`)).status).toBe(200);
+		const metrics = await (await fetch(`http://127.0.0.1:${h.bot.healthPort}/metrics`)).text();
+		expect(metrics).toContain('catbot_actions_total{platform="discord",action="export",outcome="ok"} 1');
 	});
 
 	it("keeps old buttons working after a restart", async () => {

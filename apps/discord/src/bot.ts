@@ -4,6 +4,7 @@ import { handleAutocomplete } from "./interactions/autocomplete.js";
 import { handleCategories } from "./interactions/categories.js";
 import { handleCategory } from "./interactions/category.js";
 import { handleComponent } from "./interactions/components.js";
+import { handleExport } from "./interactions/export.js";
 import { handleHelp } from "./interactions/help.js";
 import { describeError, tellPrivately, tolerate } from "./respond.js";
 
@@ -11,6 +12,7 @@ async function route(interaction: Interaction, deps: Deps): Promise<void> {
 	if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
 	if (interaction.isChatInputCommand()) {
 		if (interaction.commandName === "category") return handleCategory(interaction, deps);
+		if (interaction.commandName === "export") return handleExport(interaction, deps);
 		if (interaction.commandName === "categories") return handleCategories(interaction, deps);
 		if (interaction.commandName === "help") return handleHelp(interaction);
 		return tellPrivately(interaction, "I don't know that command. Try /help.");

@@ -23,62 +23,80 @@ const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = {
 const flag = (name: string, description: string) =>
 	({ type: ApplicationCommandOptionType.Boolean, name, description }) as const;
 
+/** The options /category and /export share: the query, as core's schema reads it. */
+const QUERY_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody["options"]> = [
+	{
+		type: ApplicationCommandOptionType.Integer,
+		name: "cat_id",
+		description: "Category id (type a name to search the ones the bot knows)",
+		required: true,
+		min_value: 1,
+		autocomplete: true,
+	},
+	{
+		type: ApplicationCommandOptionType.String,
+		name: "sort",
+		description: "Order",
+		choices: SORT_CHOICES,
+	},
+	{
+		type: ApplicationCommandOptionType.Integer,
+		name: "page",
+		description: "Page to start on",
+		min_value: 1,
+	},
+	{
+		type: ApplicationCommandOptionType.Number,
+		name: "min_price",
+		description: "Lowest price (CNY)",
+		min_value: 0,
+	},
+	{
+		type: ApplicationCommandOptionType.Number,
+		name: "max_price",
+		description: "Highest price (CNY)",
+		min_value: 0,
+	},
+	flag("free_shipping", "Only free shipping"),
+	flag("dropshipping", "Only sellers who dropship"),
+	flag("super_factory", "Only super factories"),
+	flag("new_arrival", "Only new arrivals"),
+	{
+		type: ApplicationCommandOptionType.String,
+		name: "language",
+		description: "Language of titles and labels",
+		choices: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })),
+	},
+	{
+		type: ApplicationCommandOptionType.Integer,
+		name: "size",
+		description: "Cards per page",
+		min_value: 1,
+		max_value: CHAT_PAGE_SIZE_MAX,
+	},
+	flag("private", "Answer only to me"),
+];
+
 /** The slash commands, as plain data: what `register:discord` sends and what the handlers read. */
 export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 	{
 		name: "category",
 		description: "Browse a 1688 category's products",
+		options: QUERY_OPTIONS,
+	},
+	{
+		name: "export",
+		description: "Products of a category as a CSV file",
 		options: [
+			...QUERY_OPTIONS.slice(0, -1),
 			{
 				type: ApplicationCommandOptionType.Integer,
-				name: "cat_id",
-				description: "Category id (type a name to search the ones the bot knows)",
-				required: true,
+				name: "pages",
+				description: "Pages of 20 products to export",
 				min_value: 1,
-				autocomplete: true,
+				max_value: 100,
 			},
-			{
-				type: ApplicationCommandOptionType.String,
-				name: "sort",
-				description: "Order",
-				choices: SORT_CHOICES,
-			},
-			{
-				type: ApplicationCommandOptionType.Integer,
-				name: "page",
-				description: "Page to start on",
-				min_value: 1,
-			},
-			{
-				type: ApplicationCommandOptionType.Number,
-				name: "min_price",
-				description: "Lowest price (CNY)",
-				min_value: 0,
-			},
-			{
-				type: ApplicationCommandOptionType.Number,
-				name: "max_price",
-				description: "Highest price (CNY)",
-				min_value: 0,
-			},
-			flag("free_shipping", "Only free shipping"),
-			flag("dropshipping", "Only sellers who dropship"),
-			flag("super_factory", "Only super factories"),
-			flag("new_arrival", "Only new arrivals"),
-			{
-				type: ApplicationCommandOptionType.String,
-				name: "language",
-				description: "Language of titles and labels",
-				choices: LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value })),
-			},
-			{
-				type: ApplicationCommandOptionType.Integer,
-				name: "size",
-				description: "Cards per page",
-				min_value: 1,
-				max_value: CHAT_PAGE_SIZE_MAX,
-			},
-			flag("private", "Answer only to me"),
+			...QUERY_OPTIONS.slice(-1),
 		],
 	},
 	{ name: "categories", description: "Find a category by browsing the 1688 category tree" },

@@ -4,7 +4,7 @@ import { renderPage } from "../render/page.js";
 import { tellPrivately } from "../respond.js";
 
 /** The command's options as core's query input; absent options stay absent so core's defaults apply. */
-function queryOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
+export function queryOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
 	const o = interaction.options;
 	const entries: [string, unknown][] = [
 		["catId", o.getInteger("cat_id", true)],

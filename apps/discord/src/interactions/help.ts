@@ -7,6 +7,7 @@ export const HELP_TEXT = [
 	"**/category** `cat_id:1031910` and optionally `sort`, `page`, `min_price`, `max_price`, `free_shipping`, `dropshipping`, `super_factory`, `new_arrival`, `language`, `size`, and `private` (answer only to you).",
 	"Start typing a category name in `cat_id` to pick one the bot already knows.",
 	"**/categories** browses the category tree when you don't know the id.",
+	"**/export** sends the same products as a CSV file (`pages` of 20 products).",
 	"",
 	"Buttons page through the results (⏮ ◀ ▶ ⏭) and re-sort. Pressing someone else's buttons opens that page just for you; 📣 on a private answer shares it with the channel.",
 ].join("\n");

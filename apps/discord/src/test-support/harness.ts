@@ -23,8 +23,14 @@ export interface Harness {
 	readonly discord: FakeDiscord;
 	readonly emu: TmapiEmulator;
 	readonly logs: () => string;
+	/** The bot running now (after restart(), the new one). */
+	readonly bot: RunningBot;
 	/** Runs /category with options given as name → value. */
-	category(options: Record<string, string | number | boolean>, user?: FakeUser): Promise<InteractionHandle>;
+	category(
+		options: Record<string, string | number | boolean>,
+		user?: FakeUser,
+		name?: string,
+	): Promise<InteractionHandle>;
 	restart(): Promise<RunningBot>;
 }
 
@@ -46,6 +52,7 @@ const OPTION_TYPES: Record<string, number> = {
 	super_factory: 5,
 	new_arrival: 5,
 	private: 5,
+	pages: 4,
 };
 
 /** Starts everything with the commands registered through the real registration code, as in production. */
@@ -89,13 +96,16 @@ export async function startHarness(
 	return {
 		discord,
 		emu,
+		get bot() {
+			return bot;
+		},
 		logs: () => lines.join(""),
-		category(options, user = asker) {
+		category(options, user = asker, name = "category") {
 			return discord.runCommand({
 				guildId: GUILD,
 				channelId: CHANNEL,
 				user,
-				name: "category",
+				name,
 				options: Object.entries(options).map(([name, value]) => ({
 					name,
 					type: OPTION_TYPES[name] ?? 3,

@@ -1,0 +1,42 @@
+import { productsToCsv } from "@catbot/core";
+import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import { actorOf, type Deps } from "../context.js";
+import { queryOptions } from "./category.js";
+
+/**
+ * /export: deferred at once (an export reads several pages), progress shown by editing the reply, then
+ * the products attached as a CSV file.
+ */
+export async function handleExport(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const isPrivate = interaction.options.getBoolean("private") ?? false;
+	await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+	const pages = interaction.options.getInteger("pages");
+	const outcome = await deps.catalog.export(
+		actorOf(interaction),
+		{ options: queryOptions(interaction) },
+		{
+			...(pages === null ? {} : { pages }),
+			onProgress: (done, total) =>
+				interaction.editReply({ content: `📦 Exporting… page ${done} of ${total}` }),
+		},
+	);
+	if (!outcome.ok) {
+		if (!isPrivate) {
+			await interaction.deleteReply();
+			await interaction.followUp({ content: outcome.refusal.message, flags: MessageFlags.Ephemeral });
+		} else await interaction.editReply({ content: outcome.refusal.message });
+		return;
+	}
+	const { view } = outcome;
+	const note = view.stoppedEarly ? ` Stopped early: ${view.stoppedEarly.message}` : "";
+	await interaction.editReply({
+		content: `✅ \`${view.command}\`: ${view.products.length} products from ${view.pagesRead} page(s).${note}`,
+		files: [
+			{
+				attachment: Buffer.from(productsToCsv(view.products), "utf8"),
+				name: `catbot-${view.query.catId}-${view.query.sort}.csv`,
+			},
+		],
+		allowedMentions: { parse: [] },
+	});
+}
