@@ -21,6 +21,7 @@ export async function startDiscordBot(
 	options: { logger?: Logger } = {},
 ): Promise<RunningBot> {
 	const runtime = createRuntime(config.core, {
+		platform: "discord",
 		secrets: [config.token],
 		...(options.logger ? { logger: options.logger } : {}),
 	});

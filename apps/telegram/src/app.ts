@@ -34,6 +34,7 @@ export async function startTelegramBot(
 ): Promise<RunningBot> {
 	const secrets = [config.botToken, ...(config.webhook ? [config.webhook.secret] : [])];
 	const runtime = createRuntime(config.core, {
+		platform: "telegram",
 		secrets,
 		...(options.logger ? { logger: options.logger } : {}),
 	});

@@ -8,6 +8,7 @@ export type { RedisStoreOptions } from "./cache/redisStore.js";
 export { createRedisStore } from "./cache/redisStore.js";
 export type { CacheStore } from "./cache/store.js";
 export type { ProductCard } from "./catalog/cards.js";
+export { toCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
 export type { Catalog, CatalogInput, CatalogOptions, ShowHooks } from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";

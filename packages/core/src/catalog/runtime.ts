@@ -16,6 +16,8 @@ export interface RuntimeOptions {
 	/** Defaults to a pino logger at the configured level, with the configured secrets scrubbed. */
 	readonly logger?: Logger;
 	readonly fetch?: typeof globalThis.fetch;
+	/** The platform this process serves: only its allow-list is worth a warning. Default: all. */
+	readonly platform?: "telegram" | "discord" | "cli";
 	/** Extra secrets to scrub from log lines (the apps pass their bot tokens). */
 	readonly secrets?: readonly string[];
 }
@@ -75,7 +77,9 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		},
 	});
 	const access = createAccessPolicy(config.allow);
-	for (const platform of access.openPlatforms) {
+	for (const platform of access.openPlatforms.filter(
+		(p) => options.platform === undefined || p === options.platform,
+	)) {
 		logger.warn({ platform }, `no allow-list set for ${platform}: the bot serves everyone there`);
 	}
 	if (config.pageTokenSecretDerived) {
