@@ -18,9 +18,10 @@ describe("catbot demo (the interactive session)", () => {
 		expect(session.output()).toContain("DEMO DATA");
 		session.type("/category 1031910 sort:sales");
 		await session.waitFor("Page 1 of 28");
-		expect(session.stdout()).toMatch(/│ 1\s+│/);
+		await session.waitFor(/│ 5\s+│/);
 		session.type("n");
 		await session.waitFor("Page 2 of 28");
+		await session.waitFor(/│ 10\s+│[^\n]*\n[^\n]*\n\/category 1031910 sort:sales page:2/);
 		session.type("7");
 		await session.waitFor(/#7 .*\n {2}https:\/\/detail\.1688\.com\/offer\/\d+\.html/);
 		session.type("s price_up");
