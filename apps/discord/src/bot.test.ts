@@ -200,6 +200,26 @@ describe("the Discord bot, end to end through discord.js", () => {
 		expect(metrics).toContain('catbot_actions_total{platform="discord",action="export",outcome="ok"} 1');
 	});
 
+	it("logs an expired interaction (10062) instead of throwing, and keeps serving", async () => {
+		const h = await startHarness({}, { ackTimeoutMs: 1 });
+		const late = await h.category({ cat_id: 1031910 });
+		const refused = await late.response();
+		expect(refused.error).toMatchObject({ code: 10062 });
+		for (let i = 0; i < 250 && !h.logs().includes("interaction expired before we answered"); i += 1) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		expect(h.logs()).toContain("interaction expired before we answered");
+		expect(h.logs()).not.toContain('"msg":"interaction failed"');
+		const registered = await h.discord.runCommand({
+			guildId: GUILD,
+			channelId: CHANNEL,
+			user: asker,
+			name: "help",
+		});
+		expect((await registered.response()).status).toBe(404);
+		expect(h.logs()).not.toMatch(/unhandled/);
+	});
+
 	it("keeps old buttons working after a restart", async () => {
 		const h = await startHarness();
 		const message = await settled(await h.category({ cat_id: 1031910, sort: "sales" }));
