@@ -1,4 +1,4 @@
-import type { Logger, Refusal } from "@catbot/core";
+import type { Logger } from "@catbot/core";
 import { DiscordAPIError, MessageFlags, type RepliableInteraction } from "discord.js";
 
 /** Discord errors that mean "too late" or "already gone": logged, never thrown. */
@@ -42,9 +42,4 @@ export async function tellPrivately(interaction: RepliableInteraction, content: 
 	const body = { content, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
 	if (interaction.deferred || interaction.replied) await interaction.followUp(body);
 	else await interaction.reply(body);
-}
-
-/** The text for a refusal. */
-export function refusalText(refusal: Refusal): string {
-	return refusal.message;
 }
