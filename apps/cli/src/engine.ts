@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, createRuntime, loadConfig, type Runtime } from "@catbot/core";
+import { ConfigError, createLogger, createRuntime, loadConfig, type Runtime } from "@catbot/runtime";
 import { startTmapiEmulator } from "@catbot/tmapi-emulator";
 import pino from "pino";
 

@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { type Actor, ConfigError } from "@catbot/core";
+import type { Actor } from "@catbot/core";
+import { ConfigError } from "@catbot/runtime";
 import { openEngine } from "./engine.js";
 import { EXIT } from "./exitCodes.js";
 import { runCategoryCommand } from "./exportCommand.js";

@@ -1,4 +1,4 @@
-import { createRuntime, type Logger } from "@catbot/core";
+import { createRuntime, type Logger } from "@catbot/runtime";
 import { Events } from "discord.js";
 import { createClient } from "./bot.js";
 import type { DiscordConfig } from "./config.js";

@@ -1,4 +1,4 @@
-import { envUrl, loadAppConfig } from "@catbot/core";
+import { envUrl, loadAppConfig } from "@catbot/runtime";
 import * as v from "valibot";
 
 const SNOWFLAKE = /^\d{15,25}$/;

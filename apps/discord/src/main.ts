@@ -1,4 +1,4 @@
-import { runBotProcess } from "@catbot/core";
+import { runBotProcess } from "@catbot/runtime";
 import { startDiscordBot } from "./app.js";
 import { loadDiscordConfig } from "./config.js";
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { ConfigError, createLogger } from "@catbot/core";
+import { ConfigError, createLogger } from "@catbot/runtime";
 import { loadRegisterConfig } from "./config.js";
 import { registerCommands } from "./register.js";
 

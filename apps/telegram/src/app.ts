@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRuntime, type Logger } from "@catbot/core";
+import { createRuntime, type Logger } from "@catbot/runtime";
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import { createTasks } from "./tasks.js";

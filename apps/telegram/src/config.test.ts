@@ -1,4 +1,4 @@
-import { ConfigError } from "@catbot/core";
+import { ConfigError } from "@catbot/runtime";
 import { describe, expect, it } from "vitest";
 import { loadTelegramConfig } from "./config.js";
 

@@ -1,4 +1,4 @@
-import { ConfigError, envInteger, envUrl, loadAppConfig } from "@catbot/core";
+import { ConfigError, envInteger, envUrl, loadAppConfig } from "@catbot/runtime";
 import * as v from "valibot";
 
 const TelegramEnvSchema = v.object({

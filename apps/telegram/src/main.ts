@@ -1,4 +1,4 @@
-import { runBotProcess } from "@catbot/core";
+import { runBotProcess } from "@catbot/runtime";
 import { startTelegramBot } from "./app.js";
 import { loadTelegramConfig } from "./config.js";
 

@@ -4,8 +4,6 @@ export type { AccessPolicy, AllowLists } from "./access/allowList.js";
 export { createAccessPolicy } from "./access/allowList.js";
 export type { MemoryStoreOptions } from "./cache/memoryStore.js";
 export { createMemoryStore } from "./cache/memoryStore.js";
-export type { RedisStoreOptions } from "./cache/redisStore.js";
-export { createRedisStore } from "./cache/redisStore.js";
 export type { CacheStore } from "./cache/store.js";
 export type { ProductCard } from "./catalog/cards.js";
 export { toCard } from "./catalog/cards.js";
@@ -13,33 +11,17 @@ export { categoryName } from "./catalog/categories.js";
 export type { Catalog, CatalogInput, CatalogOptions, ShowHooks } from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";
 export type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./catalog/outcome.js";
-export type { Runtime, RuntimeOptions } from "./catalog/runtime.js";
-export { createRuntime } from "./catalog/runtime.js";
-export type { CoreConfig } from "./config/loadConfig.js";
-export {
-	ConfigError,
-	EnvSchema,
-	envIdList,
-	envInteger,
-	envUrl,
-	loadAppConfig,
-	loadConfig,
-} from "./config/loadConfig.js";
 export { CSV_COLUMNS, productsToCsv } from "./export/csv.js";
-export type { HealthServerOptions } from "./health/healthServer.js";
-export { startHealthServer } from "./health/healthServer.js";
 export type { Labels } from "./i18n/labels.js";
 export { labelsFor } from "./i18n/labels.js";
 export type { Limits, LimitsOptions } from "./limits/createLimits.js";
 export { createLimits } from "./limits/createLimits.js";
 export type { BudgetDecision } from "./limits/dailyBudget.js";
 export type { LimitDecision } from "./limits/slidingWindow.js";
-export type { Logger, LoggerOptions } from "./logging/logger.js";
-export { createLogger, REDACTED_PATHS } from "./logging/logger.js";
+export type { CounterFactory, CounterSpec } from "./limits/counters.js";
+export { memoryCounters, msBeforeNext } from "./limits/counters.js";
+export type { LogFn, Logger } from "./logging/logger.js";
 export type { Metrics } from "./metrics/metrics.js";
-export { createMetrics } from "./metrics/metrics.js";
-export type { BotProcessOptions, StartedBot } from "./process/runBotProcess.js";
-export { runBotProcess } from "./process/runBotProcess.js";
 export { DEFAULT_EXPORT_PAGES, parseExportCommand } from "./query/export.js";
 export { canonicalQueryKey, formatCategoryCommand } from "./query/format.js";
 export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
@@ -55,7 +37,6 @@ export {
 	SortOrderSchema,
 	toCategoryQuery,
 } from "./query/schema.js";
-export { connectRedis } from "./redis/connect.js";
 export { truncateText } from "./text/truncate.js";
 export type { TmapiAttemptEvent, TmapiClient, TmapiClientOptions } from "./tmapi/client.js";
 export { createTmapiClient } from "./tmapi/client.js";

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { createLogger } from "@catbot/core";
+import { createLogger } from "@catbot/runtime";
 import {
 	type FakeDiscord,
 	type FakeUser,

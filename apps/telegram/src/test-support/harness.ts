@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { createLogger } from "@catbot/core";
+import { createLogger } from "@catbot/runtime";
 import { type FakeTelegram, startFakeTelegram } from "@catbot/fake-telegram";
 import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
 import { afterEach } from "vitest";

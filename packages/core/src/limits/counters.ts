@@ -1,30 +1,23 @@
-import type { Redis } from "ioredis";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory } from "rate-limiter-flexible";
 
-/** Options of {@link createCounters}. */
-export interface CountersOptions {
-	/** Shared store; without it (or while it is down) counting happens in this process's memory. */
-	readonly redis?: Redis | undefined;
+/** What one set of counters is for: its key prefix, its limit and how long a count lives. */
+export interface CounterSpec {
 	readonly keyPrefix: string;
 	readonly points: number;
 	readonly durationSec: number;
+	/** What the counters hold: user actions, refusal notices, or a daily budget of paid calls. */
+	readonly kind: "actions" | "notices" | "budget";
 }
 
 /**
- * A rate-limiter-flexible limiter on Redis when one is configured, insured by an in-memory twin: when
- * Redis is unreachable, limits keep working per process instead of failing every action.
+ * Makes the rate-limiter-flexible counters the limits run on. Core's default keeps them in this process's
+ * memory; the host passes one that shares them through Redis.
  */
-export function createCounters(options: CountersOptions): RateLimiterAbstract {
-	const base = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSec };
-	const memory = new RateLimiterMemory(base);
-	if (!options.redis) return memory;
-	return new RateLimiterRedis({
-		...base,
-		storeClient: options.redis,
-		rejectIfRedisNotReady: true,
-		insuranceLimiter: memory,
-	});
-}
+export type CounterFactory = (spec: CounterSpec) => RateLimiterAbstract;
+
+/** Counters in this process's memory. */
+export const memoryCounters: CounterFactory = (spec) =>
+	new RateLimiterMemory({ keyPrefix: spec.keyPrefix, points: spec.points, duration: spec.durationSec });
 
 /** rate-limiter-flexible rejects with a result (limit reached) or an Error (store failed): tell them apart. */
 export function msBeforeNext(rejection: unknown): number | undefined {

@@ -1,12 +1,11 @@
-import type { Redis } from "ioredis";
-import { createCounters } from "./counters.js";
+import { type CounterFactory, memoryCounters } from "./counters.js";
 import { type BudgetDecision, createDailyBudget } from "./dailyBudget.js";
 import { createSlidingWindowLimiter, type LimitDecision } from "./slidingWindow.js";
 
 /** Options of {@link createLimits}. */
 export interface LimitsOptions {
-	/** Shared store for several processes; in-memory when absent. */
-	readonly redis?: Redis | undefined;
+	/** Where the counts live; in this process's memory by default (the host shares them through Redis). */
+	readonly counters?: CounterFactory;
 	/** Actions per user per window (default 6 per 30 s). */
 	readonly actionsPerWindow?: number;
 	readonly windowMs?: number;
@@ -30,11 +29,11 @@ export interface Limits {
 }
 
 /**
- * Builds the per-user action limit and the daily upstream budgets on rate-limiter-flexible, in memory
- * or on Redis (insured by memory when Redis is down).
+ * Builds the per-user action limit and the daily upstream budgets on rate-limiter-flexible counters, in
+ * memory unless `counters` puts them elsewhere (the runtime's Redis counters).
  *
  * @example
- * const limits = createLimits({ redis, actionsPerWindow: 6, windowMs: 30_000, userDailyBudget: 200, dailyBudget: 2000 });
+ * const limits = createLimits({ actionsPerWindow: 6, windowMs: 30_000, userDailyBudget: 200, dailyBudget: 2000 });
  * const decision = await limits.action("telegram:42");
  */
 export function createLimits(options: LimitsOptions = {}): Limits {
@@ -43,23 +42,23 @@ export function createLimits(options: LimitsOptions = {}): Limits {
 	const windowMs = options.windowMs ?? 30_000;
 	const windowSec = Math.max(1, Math.ceil(windowMs / 1000));
 	const now = options.now ?? Date.now;
-	const redis = options.redis;
+	const createCounters = options.counters ?? memoryCounters;
 
 	const action = createSlidingWindowLimiter({
 		points,
 		windowMs,
 		counters: createCounters({
-			redis,
+			kind: "actions",
 			keyPrefix: `${prefix}:act`,
 			points: Number.MAX_SAFE_INTEGER,
 			durationSec: windowSec * 2,
 		}),
-		notices: createCounters({ redis, keyPrefix: `${prefix}:notice`, points: 1, durationSec: windowSec }),
+		notices: createCounters({ kind: "notices", keyPrefix: `${prefix}:notice`, points: 1, durationSec: windowSec }),
 		now,
 	});
 	const userBudget = createDailyBudget(
 		createCounters({
-			redis,
+			kind: "budget",
 			keyPrefix: `${prefix}:budget:user`,
 			points: options.userDailyBudget ?? 200,
 			durationSec: 86_400,
@@ -68,7 +67,7 @@ export function createLimits(options: LimitsOptions = {}): Limits {
 	);
 	const deploymentBudget = createDailyBudget(
 		createCounters({
-			redis,
+			kind: "budget",
 			keyPrefix: `${prefix}:budget:all`,
 			points: options.dailyBudget ?? 2_000,
 			durationSec: 86_400,

@@ -1,59 +1,12 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
-
 /**
- * The counters a team watches, in Prometheus form: actions by outcome, cache hits and misses, upstream
- * calls by result (each one costs money), rate-limit refusals, and how long actions take. One registry per
- * runtime, so tests and several runtimes in one process do not mix their figures.
+ * The figures the engine reports (the host turns them into Prometheus counters). Optional everywhere: a
+ * library user who wants no metrics passes none.
  */
-export function createMetrics() {
-	const registry = new Registry();
-	const registers = [registry];
-	collectDefaultMetrics({ register: registry, prefix: "catbot_process_" });
-	const actions = new Counter({
-		name: "catbot_actions_total",
-		help: "Handled actions (commands, button presses, exports) by platform, action and outcome.",
-		labelNames: ["platform", "action", "outcome"],
-		registers,
-	});
-	const cache = new Counter({
-		name: "catbot_cache_lookups_total",
-		help: "Page requests answered from the cache (hit) or needing an upstream call (miss).",
-		labelNames: ["result"],
-		registers,
-	});
-	const upstream = new Counter({
-		name: "catbot_upstream_calls_total",
-		help: "HTTP attempts to TMAPI by endpoint and result (ok, or the error code).",
-		labelNames: ["endpoint", "result"],
-		registers,
-	});
-	const refusals = new Counter({
-		name: "catbot_rate_limit_refusals_total",
-		help: "Actions refused by the per-user rate limit.",
-		labelNames: ["platform"],
-		registers,
-	});
-	const latency = new Histogram({
-		name: "catbot_action_duration_seconds",
-		help: "Time to handle an action, from arrival to answer.",
-		labelNames: ["action"],
-		buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-		registers,
-	});
-	return {
-		registry,
-		action(platform: string, action: string, outcome: string, seconds: number): void {
-			actions.inc({ platform, action, outcome });
-			latency.observe({ action }, seconds);
-			if (outcome === "rate-limited") refusals.inc({ platform });
-		},
-		cache(result: "hit" | "miss"): void {
-			cache.inc({ result });
-		},
-		upstream(endpoint: string, result: string): void {
-			upstream.inc({ endpoint, result });
-		},
-	};
+export interface Metrics {
+	/** One handled action, its outcome and how long it took. */
+	action(platform: string, action: string, outcome: string, seconds: number): void;
+	/** One page lookup answered from the cache or needing an upstream call. */
+	cache(result: "hit" | "miss"): void;
+	/** One HTTP attempt to TMAPI. */
+	upstream(endpoint: string, result: string): void;
 }
-
-export type Metrics = ReturnType<typeof createMetrics>;

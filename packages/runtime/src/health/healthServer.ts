@@ -1,14 +1,14 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Metrics } from "../metrics/metrics.js";
+import type { RuntimeMetrics } from "../metrics/metrics.js";
 
 /** Options of {@link startHealthServer}. */
 export interface HealthServerOptions {
 	readonly port: number;
 	/** Default 0.0.0.0, so an orchestrator's probes can reach it; tests use 127.0.0.1. */
 	readonly host?: string;
-	readonly metrics: Metrics;
+	readonly metrics: RuntimeMetrics;
 	/** True once the bot is connected to its platform, false again while stopping. */
 	readonly isReady: () => boolean;
 }

@@ -1,15 +1,20 @@
 import type { Redis } from "ioredis";
-import { createAccessPolicy } from "../access/allowList.js";
-import { createMemoryStore } from "../cache/memoryStore.js";
-import { createRedisStore } from "../cache/redisStore.js";
-import type { CoreConfig } from "../config/loadConfig.js";
-import { startHealthServer } from "../health/healthServer.js";
-import { createLimits } from "../limits/createLimits.js";
-import { createLogger, type Logger } from "../logging/logger.js";
-import { createMetrics, type Metrics } from "../metrics/metrics.js";
-import { connectRedis } from "../redis/connect.js";
-import { createTmapiClient, type TmapiAttemptEvent } from "../tmapi/client.js";
-import { type Catalog, createCatalog } from "./createCatalog.js";
+import {
+	type Catalog,
+	createAccessPolicy,
+	createCatalog,
+	createLimits,
+	createMemoryStore,
+	createTmapiClient,
+	type TmapiAttemptEvent,
+} from "@catbot/core";
+import { createRedisStore } from "./cache/redisStore.js";
+import type { CoreConfig } from "./config/loadConfig.js";
+import { startHealthServer } from "./health/healthServer.js";
+import { redisCounters } from "./limits/redisCounters.js";
+import { createLogger, type Logger } from "./logging/logger.js";
+import { createMetrics, type RuntimeMetrics } from "./metrics/metrics.js";
+import { connectRedis } from "./redis/connect.js";
 
 /** Options of {@link createRuntime}. */
 export interface RuntimeOptions {
@@ -25,7 +30,7 @@ export interface RuntimeOptions {
 /** Everything an adapter needs, built from configuration. */
 export interface Runtime {
 	readonly catalog: Catalog;
-	readonly metrics: Metrics;
+	readonly metrics: RuntimeMetrics;
 	/**
 	 * Serves /healthz and /metrics on HEALTH_PORT when it is set (nothing otherwise); `isReady` says
 	 * whether the bot is connected. Closed by close().
@@ -91,7 +96,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 			? createRedisStore({ redis, logger })
 			: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
 		limits: createLimits({
-			redis,
+			...(redis ? { counters: redisCounters(redis) } : {}),
 			actionsPerWindow: config.actionsPerWindow,
 			windowMs: config.actionWindowMs,
 			userDailyBudget: config.userDailyBudget,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../config/loadConfig.js";
-import { TEST_TOKEN, useEmulator } from "../test-support/emulator.js";
-import { captureLogs } from "../test-support/logs.js";
+import { loadConfig } from "./config/loadConfig.js";
+import { TEST_TOKEN, useEmulator } from "./test-support/emulator.js";
+import { captureLogs } from "./test-support/logs.js";
 import { createRuntime } from "./runtime.js";
 
 const emu = useEmulator();

@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
+import type { CacheStore } from "@catbot/core";
 import type { Logger } from "../logging/logger.js";
 import { throttle } from "../logging/throttle.js";
-import type { CacheStore } from "./store.js";
+
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {

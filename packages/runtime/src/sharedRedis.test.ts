@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../access/actor.js";
-import { createAccessPolicy } from "../access/allowList.js";
-import { createRedisStore } from "../cache/redisStore.js";
-import { createLimits } from "../limits/createLimits.js";
-import { TEST_TOKEN, useEmulator } from "../test-support/emulator.js";
-import { captureLogs } from "../test-support/logs.js";
-import { startRedis, type TestRedis } from "../test-support/redis.js";
-import { createTmapiClient } from "../tmapi/client.js";
-import { createCatalog } from "./createCatalog.js";
+import { type Actor, createAccessPolicy, createCatalog, createLimits, createTmapiClient } from "@catbot/core";
+import { createRedisStore } from "./cache/redisStore.js";
+import { redisCounters } from "./limits/redisCounters.js";
+import { TEST_TOKEN, useEmulator } from "./test-support/emulator.js";
+import { captureLogs } from "./test-support/logs.js";
+import { startRedis, type TestRedis } from "./test-support/redis.js";
 
 const emu = useEmulator();
 const alice: Actor = { platform: "telegram", userId: "1001", placeId: "-100500" };
@@ -20,7 +17,7 @@ function botProcess(redis: TestRedis, prefix: string, actionsPerWindow = 100) {
 	const catalog = createCatalog({
 		client: createTmapiClient({ apiToken: TEST_TOKEN, baseUrl: emu.current.url, retries: 0 }),
 		cache: createRedisStore({ redis: client, logger: logs.logger, prefix: `${prefix}:cache:` }),
-		limits: createLimits({ redis: client, prefix, actionsPerWindow, windowMs: 60_000 }),
+		limits: createLimits({ counters: redisCounters(client), prefix, actionsPerWindow, windowMs: 60_000 }),
 		access: createAccessPolicy({}),
 		logger: logs.logger,
 		tokenSecret: "shared-secret-of-the-deployment",

@@ -1,0 +1,1 @@
+export { TEST_TOKEN, useEmulator } from "@catbot/testkit/emulator";
