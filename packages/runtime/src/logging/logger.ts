@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { scrubCredentials, serializeError } from "./serializeError.js";
 
 export type { Logger } from "pino";
 
@@ -32,8 +33,10 @@ export interface LoggerOptions {
 }
 
 /**
- * A pino logger writing JSON lines with token fields redacted. Secrets given in `secrets` are also
- * removed from any string value, as a last line of defence for messages that quote a URL.
+ * A pino logger writing JSON lines with token fields redacted and errors reduced to their safe fields.
+ * Secrets given in `secrets`, and credentials inside URLs (bot tokens in Telegram paths, Discord
+ * interaction tokens, passwords in connection strings), are also cut out of every line, as a last line of
+ * defence for messages that quote a URL.
  *
  * @example
  * const log = createLogger({ level: "info", secrets: [config.tmapiToken] });
@@ -41,15 +44,38 @@ export interface LoggerOptions {
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
 	const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
-	const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+	const scrub = (line: string) =>
+		scrubCredentials(secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), line));
 	return pino(
 		{
 			level: options.level ?? "info",
 			redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+			// One error shape for every key an error is logged under; see serializeError for why.
+			serializers: {
+				err: serializeError,
+				error: serializeError,
+				cause: serializeError,
+				reason: serializeError,
+			},
+			formatters: { log: serializeErrorFields },
 			base: null,
 			timestamp: pino.stdTimeFunctions.isoTime,
-			...(secrets.length === 0 ? {} : { hooks: { streamWrite: scrub } }),
+			hooks: { streamWrite: scrub },
 		},
 		options.destination,
 	);
+}
+
+/** The keys errors are usually logged under; pino runs their serializer after the log formatter. */
+const ERROR_KEYS = ["err", "error", "cause", "reason"];
+
+/** Errors logged under any other key get the same treatment as `err`. */
+function serializeErrorFields(fields: Record<string, unknown>): Record<string, unknown> {
+	let out: Record<string, unknown> | undefined;
+	for (const [key, value] of Object.entries(fields)) {
+		if (!(value instanceof Error) || ERROR_KEYS.includes(key)) continue;
+		out ??= { ...fields };
+		out[key] = serializeError(value);
+	}
+	return out ?? fields;
 }
