@@ -45,7 +45,7 @@ describe("toCard", () => {
 			price: "¥4.59",
 			originalPrice: "¥5.40",
 			moq: "MOQ 2,000",
-			sales: "100000+ sold in 90 days",
+			sales: "100,000+ sold in 90 days",
 			shop: "广州衣耘服装厂",
 			shopUrl: null,
 			badges: ["Super factory", "Powerful seller", "3 yrs on 1688", "★ 4.0"],
@@ -90,6 +90,43 @@ describe("toCard", () => {
 		expect(toCard(v1, 1, "en").sales).toBe("180,100 sold");
 		expect(toCard(v1, 1, "zh").sales).toBe("已售 180,100");
 		expect(toCard(product, 1, "ja").moq).toBe("最小注文 2,000");
+	});
+});
+
+describe("sales labels in the reader's language", () => {
+	// Labels as real answers send them (../shared/realdata): v2's "100000+", search's "已售9000+件" with
+	// sale_quantity_int, the emulator's "1.8万", and v1's plain total.
+	const sold = (salesLabel: string | null, sales: number | null, salesWindow: Product["salesWindow"]) => ({
+		...product,
+		salesLabel,
+		sales,
+		salesWindow,
+	});
+
+	it.each([
+		["en", "18,000+ sold in 90 days", "9,000+ sold", "180,100 sold"],
+		["zh", "90天售出 18,000+", "已售 9,000+", "已售 180,100"],
+		["ru", "Продано за 90 дней: 18\u00a0000+", "Продано 9\u00a0000+", "Продано 180\u00a0100"],
+		["vi", "Đã bán 18.000+ trong 90 ngày", "Đã bán 9.000+", "Đã bán 180.100"],
+		["ja", "90日間の販売数 18,000+", "販売数 9,000+", "販売数 180,100"],
+		["ko", "90일간 18,000+개 판매", "9,000+개 판매", "180,100개 판매"],
+	] as const)("%s: the number, grouped, with + for lower bounds", (language, wan, search, plain) => {
+		expect(toCard(sold("1.8万", 18000, "90d"), 1, language).sales).toBe(wan);
+		expect(toCard(sold("已售9000+件", 9000, "total"), 1, language).sales).toBe(search);
+		expect(toCard(sold("180100", 180100, "total"), 1, language).sales).toBe(plain);
+	});
+
+	it("never shows the upstream's Chinese words in another language", () => {
+		const card = toCard(sold("已售9000+件", 9000, "total"), 1, "en");
+		expect(card.sales).toBe("9,000+ sold");
+		expect(card.sales).not.toMatch(/已售|件|90 days/);
+		expect(toCard(sold("全网10万+件", 100000, "total"), 1, "en").sales).toBe("100,000+ sold");
+	});
+
+	it("reads the number from the label when only the label came, and shows nothing without a number", () => {
+		expect(toCard(sold("1.8万", null, "90d"), 1, "en").sales).toBe("18,000+ sold in 90 days");
+		expect(toCard(sold("暂无", null, "total"), 1, "en").sales).toBeNull();
+		expect(toCard(sold("0", 0, "90d"), 1, "en").sales).toBe("0 sold in 90 days");
 	});
 });
 

@@ -1,6 +1,7 @@
 import { type Labels, labelsFor } from "../i18n/labels.js";
 import type { CategoryQuery } from "../query/schema.js";
 import type { Product } from "../tmapi/product.js";
+import { isLowerBound, parseCount } from "../tmapi/values.js";
 
 /** One product as a chat renders it: every text already formatted in the query's language. */
 export interface ProductCard {
@@ -59,12 +60,14 @@ function percent(n: number, labels: Labels): string {
 	return `${numberFormat(labels.locale, "percent").format(n)}%`;
 }
 
+/**
+ * Sales in the reader's language: the number grouped the locale's way, "+" when the upstream label was a
+ * lower bound or rounded ("100000+", "已售9000+件", "1.8万"), never the upstream's Chinese words.
+ */
 function salesText(product: Product, labels: Labels): string | null {
-	// Upstream labels such as "100000+" say more than the parsed lower bound; keep them when short.
-	const label = product.salesLabel && product.salesLabel.length <= 12 ? product.salesLabel : null;
-	const shown =
-		label && !/^\d+$/.test(label) ? label : product.sales !== null ? count(product.sales, labels) : label;
-	if (shown === null) return null;
+	const n = product.sales ?? parseCount(product.salesLabel);
+	if (n === null) return null;
+	const shown = `${count(n, labels)}${isLowerBound(product.salesLabel) ? "+" : ""}`;
 	return product.salesWindow === "90d" ? labels.sold90d(shown) : labels.soldTotal(shown);
 }
 

@@ -2,13 +2,13 @@ import * as v from "valibot";
 import type { CategoryInfo, CategoryPage, CategoryRef, Product } from "./product.js";
 import {
 	type CategoryInfoData,
+	type CategoryItem,
+	CategoryItemSchema,
 	CategoryRefWireSchema,
 	type V1Data,
 	type V1Item,
-	V1ItemSchema,
 	type V2Data,
 	type V2Item,
-	V2ItemSchema,
 } from "./schemas.js";
 import {
 	firstPrice,
@@ -20,86 +20,93 @@ import {
 	text,
 } from "./values.js";
 
-function productUrl(item: V1Item | V2Item): string {
-	return normalizeUrl(item.product_url) ?? `https://detail.1688.com/offer/${item.item_id}.html`;
-}
+type Api = CategoryPage["api"];
 
-/** Docs' fallback order: the sale price, then the listed price, then the top-level price. */
-function prices(item: V1Item | V2Item): Pick<Product, "price" | "salePrice" | "originalPrice"> {
+/** Docs' fallback order: the sale price, then the listed price, then the top-level price, then a range's low end. */
+function prices(item: CategoryItem): Pick<Product, "price" | "salePrice" | "originalPrice"> {
 	const info = item.price_info;
 	const salePrice = parsePrice(info?.sale_price);
-	const price = firstPrice(info?.sale_price, info?.price, item.price, info?.show_price);
+	const price = firstPrice(info?.sale_price, info?.price, item.price, info?.show_price, info?.price_min);
 	const original = parsePrice(info?.origin_price);
 	return { price, salePrice, originalPrice: original !== null && original !== price ? original : null };
 }
 
-function fromV1(item: V1Item): Product {
-	const shop = item.shop_info;
-	const salesLabel = text(item.sales_count);
-	return {
-		itemId: item.item_id,
-		url: productUrl(item),
-		title: item.title,
-		imageUrl: normalizeUrl(item.img),
-		...prices(item),
-		currency: "CNY",
-		moq: parseInteger(item.quantity_begin),
-		sales: item.sale_info?.sale_quantity_int ?? parseCount(item.sales_count),
-		salesLabel,
+/** The first quantity that parses: `moq`, `quantity_begin`, then the first price tier ("2", "1件", "10000千克"). */
+function minimumOrder(item: CategoryItem): number | null {
+	for (const candidate of [item.moq, item.quantity_begin, item.quantity_prices?.[0]?.begin_num]) {
+		const moq = parseInteger(candidate);
+		if (moq !== null) return moq;
+	}
+	return null;
+}
+
+type Sales = Pick<Product, "sales" | "salesLabel" | "salesWindow">;
+
+/**
+ * Sales from whichever field carries them. v1 and search answers count all sales (`sales_count`,
+ * `sale_info.sale_quantity`, `sale_quantity_int`); v2 and global search count 90 days. Each version
+ * prefers its own window and falls back to the other.
+ */
+function sales(item: CategoryItem, api: Api): Sales {
+	const info = item.sale_info;
+	const totalLabel = text(item.sales_count) ?? text(info?.sale_quantity) ?? text(info?.sale_quantity_int);
+	const total: Sales = {
+		sales: parseCount(info?.sale_quantity_int) ?? parseCount(totalLabel),
+		salesLabel: totalLabel,
 		salesWindow: "total",
-		buyerCount: item.sale_info?.buyer_count ?? null,
-		shop: {
-			name: text(shop?.company_name) ?? text(shop?.login_id),
-			loginId: text(shop?.login_id),
-			url: normalizeUrl(shop?.shop_url),
-			isSuperFactory: shop?.is_super_factory ?? null,
-			isPowerfulSeller: null,
-			years: null,
-			score: null,
-			repurchaseRate: parsePercent(shop?.shop_repurchase_rate),
-		},
-		delivery: { areaFrom: [], freeShipping: null, shipIn48h: null },
-		repurchaseRate: null,
-		lowRefundRate: null,
-		onePieceMinOrder: null,
-		categoryPath: [],
+	};
+	const ninetyLabel = text(info?.sale_quantity_90days);
+	const ninety: Sales = { sales: parseCount(ninetyLabel), salesLabel: ninetyLabel, salesWindow: "90d" };
+	const [preferred, other] = api === "v1" ? [total, ninety] : [ninety, total];
+	if (preferred.salesLabel !== null) return preferred;
+	if (other.salesLabel !== null) return other;
+	return { sales: null, salesLabel: null, salesWindow: preferred.salesWindow };
+}
+
+function shop(item: CategoryItem): Product["shop"] {
+	const info = item.shop_info;
+	return {
+		name: text(info?.company_name) ?? text(info?.login_id),
+		loginId: text(info?.login_id),
+		url: normalizeUrl(info?.shop_url),
+		isSuperFactory: info?.is_super_factory ?? null,
+		isPowerfulSeller: info?.is_powerful_seller ?? null,
+		years: parseInteger(info?.shop_years),
+		score: firstPrice(
+			info?.score_info?.composite_score,
+			info?.sore_info?.composite_new_score,
+			info?.sore_info?.composite_score,
+		),
+		repurchaseRate: parsePercent(info?.shop_repurchase_rate),
 	};
 }
 
-function fromV2(item: V2Item): Product {
-	const shop = item.shop_info;
-	const salesLabel = text(item.sale_info?.sale_quantity_90days);
+function textList(list: readonly (string | number)[] | undefined): string[] {
+	return (list ?? []).map(text).filter((s): s is string => s !== null);
+}
+
+function toProduct(item: CategoryItem, api: Api): Product {
+	const delivery = item.delivery_info;
 	return {
 		itemId: item.item_id,
-		url: productUrl(item),
+		url: normalizeUrl(item.product_url) ?? `https://detail.1688.com/offer/${item.item_id}.html`,
 		title: item.title,
 		imageUrl: normalizeUrl(item.img),
 		...prices(item),
 		currency: text(item.currency) ?? "CNY",
-		moq: parseInteger(item.moq) ?? parseInteger(item.quantity_begin),
-		sales: parseCount(salesLabel),
-		salesLabel,
-		salesWindow: "90d",
-		buyerCount: null,
-		shop: {
-			name: text(shop?.company_name) ?? text(shop?.login_id),
-			loginId: text(shop?.login_id),
-			url: normalizeUrl(shop?.shop_url),
-			isSuperFactory: shop?.is_super_factory ?? null,
-			isPowerfulSeller: shop?.is_powerful_seller ?? null,
-			years: parseInteger(shop?.shop_years),
-			score: parsePrice(shop?.score_info?.composite_score),
-			repurchaseRate: null,
-		},
+		moq: minimumOrder(item),
+		...sales(item, api),
+		buyerCount: parseInteger(item.sale_info?.buyer_count),
+		shop: shop(item),
 		delivery: {
-			areaFrom: (item.delivery_info?.area_from ?? []).map((s) => s.trim()).filter(Boolean),
-			freeShipping: item.delivery_info?.free_shipping ?? null,
-			shipIn48h: item.delivery_info?.ship_in_48h ?? item.ship_in_48h ?? null,
+			areaFrom: textList(delivery?.area_from),
+			freeShipping: delivery?.free_shipping ?? item.is_free_shipping ?? null,
+			shipIn48h: delivery?.ship_in_48h ?? item.ship_in_48h ?? null,
 		},
 		repurchaseRate: parsePercent(item.item_repurchase_rate),
 		lowRefundRate: item.low_refund_rate ?? null,
 		onePieceMinOrder: item.one_piece_min_order ?? null,
-		categoryPath: (item.category_path ?? []).map(String),
+		categoryPath: textList(item.category_path),
 	};
 }
 
@@ -119,18 +126,14 @@ export type CategoryItemsResult<TData = V1Data | V2Data, TItem = V1Item | V2Item
 	readonly raw: RawPage<TData, TItem>;
 };
 
-function normalizeItems<TItem extends V1Item | V2Item>(
-	rawItems: readonly unknown[],
-	schema: v.GenericSchema<unknown, TItem>,
-	map: (item: TItem) => Product,
-) {
+function normalizeItems(rawItems: readonly unknown[], api: Api) {
 	const items: Product[] = [];
-	const validRaw: TItem[] = [];
+	const validRaw: CategoryItem[] = [];
 	const seen = new Set<string>();
 	let droppedItems = 0;
 	let duplicateItems = 0;
 	for (const raw of rawItems) {
-		const parsed = v.safeParse(schema, raw);
+		const parsed = v.safeParse(CategoryItemSchema, raw);
 		if (!parsed.success) {
 			droppedItems += 1;
 			continue;
@@ -141,20 +144,35 @@ function normalizeItems<TItem extends V1Item | V2Item>(
 		}
 		seen.add(parsed.output.item_id);
 		validRaw.push(parsed.output);
-		items.push(map(parsed.output));
+		items.push(toProduct(parsed.output, api));
 	}
 	return { items, validRaw, droppedItems, duplicateItems };
 }
 
-/** Normalizes a validated v1 `data` object; v1 has a fixed page size and no total count. */
+/**
+ * The page fields both versions share. Search and shop answers leave `has_next_page` out; the schema then
+ * guarantees `total_count`, and a next page exists while this one ends before it.
+ */
+function pageFields(data: V1Data | V2Data, pageSize: number) {
+	const hasNextPage =
+		typeof data.has_next_page === "boolean"
+			? data.has_next_page
+			: data.total_count !== undefined && data.page * pageSize < data.total_count;
+	return {
+		page: data.page,
+		pageSize,
+		hasNextPage,
+		...(data.total_count === undefined ? {} : { totalCount: data.total_count }),
+	};
+}
+
+/** Normalizes a validated v1 `data` object; v1 has a fixed page size and, as documented, no total count. */
 export function normalizeV1Page(data: V1Data, catId: number): CategoryItemsResult<V1Data, V1Item> {
-	const { items, validRaw, droppedItems, duplicateItems } = normalizeItems(data.items, V1ItemSchema, fromV1);
+	const { items, validRaw, droppedItems, duplicateItems } = normalizeItems(data.items, "v1");
 	return {
 		api: "v1",
 		catId,
-		page: data.page,
-		pageSize: data.page_size ?? data.items.length,
-		hasNextPage: data.has_next_page,
+		...pageFields(data, data.page_size || data.items.length),
 		items,
 		droppedItems,
 		duplicateItems,
@@ -168,21 +186,16 @@ export function normalizeV2Page(
 	catId: number,
 	requestedPageSize: number,
 ): CategoryItemsResult<V2Data, V2Item> {
-	const { items, validRaw, droppedItems, duplicateItems } = normalizeItems(data.items, V2ItemSchema, fromV2);
-	const page: CategoryItemsResult<V2Data, V2Item> = {
+	const { items, validRaw, droppedItems, duplicateItems } = normalizeItems(data.items, "v2");
+	return {
 		api: "v2",
 		catId,
-		page: data.page,
-		pageSize: data.page_size || requestedPageSize,
-		hasNextPage: data.has_next_page,
+		...pageFields(data, data.page_size || requestedPageSize),
 		items,
 		droppedItems,
 		duplicateItems,
 		raw: { data, items: validRaw },
 	};
-	return data.total_count === null || data.total_count === undefined
-		? page
-		: { ...page, totalCount: data.total_count };
 }
 
 function toRef(raw: unknown): CategoryRef | null {

@@ -1,126 +1,189 @@
 import * as v from "valibot";
 
-// Written from the endpoint documents, but lenient: the upstream sends numbers as strings and back,
-// adds fields, and leaves optional ones out. Loose objects keep unknown fields so callers can reach them.
+// A tolerant reader, written from the endpoint documents and from real captured answers (../shared/realdata).
+// Only what a product cannot exist without is required: a digits id and some title. Every other field is
+// optional and reads as `undefined` when it has a type we did not expect, so one odd field never costs the
+// item. Loose objects keep unknown fields so callers can reach them through `raw`.
 
 const NumberLike = v.union([v.number(), v.string()]);
-const OptionalText = v.optional(v.nullable(NumberLike));
-const OptionalFlag = v.optional(v.nullable(v.boolean()));
+
+/** An optional field that reads as undefined when null, absent or of an unexpected type. */
+function tolerant<const TSchema extends v.GenericSchema>(schema: TSchema) {
+	return v.fallback(
+		v.pipe(
+			v.nullish(schema),
+			v.transform((value) => value ?? undefined),
+		),
+		undefined as never,
+	);
+}
+
+const OptionalText = tolerant(NumberLike);
+const OptionalFlag = tolerant(v.boolean());
+const OptionalTextList = tolerant(v.array(NumberLike));
+
 const DigitsId = v.pipe(
 	NumberLike,
 	v.transform((id) => (typeof id === "number" ? (Number.isSafeInteger(id) ? String(id) : "") : id.trim())),
 	v.regex(/^\d{1,20}$/, "item_id must be digits"),
 );
 
-const PriceInfoSchema = v.optional(
-	v.nullable(
-		v.looseObject({
-			price: OptionalText,
-			sale_price: OptionalText,
-			show_price: OptionalText,
-			origin_price: OptionalText,
-		}),
-	),
+const PriceInfoSchema = tolerant(
+	v.looseObject({
+		price: OptionalText,
+		sale_price: OptionalText,
+		show_price: OptionalText,
+		origin_price: OptionalText,
+		/** Global-search items give a range instead of a sale price. */
+		price_min: OptionalText,
+		price_max: OptionalText,
+	}),
 );
 
-const ShopEntries = {
-	login_id: v.optional(v.nullable(v.string())),
-	shop_url: v.optional(v.nullable(v.string())),
-	company_name: v.optional(v.nullable(v.string())),
-	is_super_factory: OptionalFlag,
-};
+const ScoreInfoSchema = tolerant(
+	v.looseObject({ composite_score: OptionalText, composite_new_score: OptionalText }),
+);
 
-const BaseItemEntries = {
+const ShopInfoSchema = tolerant(
+	v.looseObject({
+		login_id: OptionalText,
+		shop_url: OptionalText,
+		company_name: OptionalText,
+		is_super_factory: OptionalFlag,
+		is_powerful_seller: OptionalFlag,
+		shop_years: OptionalText,
+		shop_repurchase_rate: OptionalText,
+		score_info: ScoreInfoSchema,
+		/** Search answers spell it this way (sic). */
+		sore_info: ScoreInfoSchema,
+		service_tags: OptionalTextList,
+	}),
+);
+
+const SaleInfoSchema = tolerant(
+	v.looseObject({
+		/** v2 and global search: "100000+", "12942". */
+		sale_quantity_90days: OptionalText,
+		/** Search and shop answers: "已售8.7万+件", "全网10万+件", "5160" or a number. */
+		sale_quantity: OptionalText,
+		sale_quantity_int: OptionalText,
+		buyer_count: OptionalText,
+	}),
+);
+
+const DeliveryInfoSchema = tolerant(
+	v.looseObject({
+		area_from: OptionalTextList,
+		free_shipping: OptionalFlag,
+		ship_in_48h: OptionalFlag,
+	}),
+);
+
+const QuantityPricesSchema = tolerant(v.array(v.looseObject({ begin_num: OptionalText })));
+
+const ItemEntries = {
 	item_id: DigitsId,
-	product_url: v.optional(v.nullable(v.string())),
-	title: v.pipe(v.string(), v.trim(), v.minLength(1, "title must not be empty")),
-	img: v.optional(v.nullable(v.string())),
+	/** Global search sends an English `title` with the original under `title_origin` (or `origin_title`). */
+	title: OptionalText,
+	title_origin: OptionalText,
+	origin_title: OptionalText,
+	product_url: OptionalText,
+	img: OptionalText,
 	price: OptionalText,
 	price_info: PriceInfoSchema,
+	currency: OptionalText,
 	quantity_begin: OptionalText,
-};
-
-/** One item of the v1 answer (`quantity_begin` a number, `sales_count` a string). */
-export const V1ItemSchema = v.looseObject({
-	...BaseItemEntries,
-	sales_count: OptionalText,
-	sale_info: v.optional(
-		v.nullable(
-			v.looseObject({
-				sale_quantity_int: v.optional(v.nullable(v.number())),
-				buyer_count: v.optional(v.nullable(v.number())),
-			}),
-		),
-	),
-	shop_info: v.optional(
-		v.nullable(
-			v.looseObject({
-				...ShopEntries,
-				shop_repurchase_rate: OptionalText,
-			}),
-		),
-	),
-});
-export type V1Item = v.InferOutput<typeof V1ItemSchema>;
-
-/** One item of the v2 answer (`moq`/`quantity_begin` strings, sales as labels such as "100000+"). */
-export const V2ItemSchema = v.looseObject({
-	...BaseItemEntries,
-	category_path: v.optional(v.nullable(v.array(NumberLike))),
-	currency: v.optional(v.nullable(v.string())),
 	moq: OptionalText,
-	sale_info: v.optional(
-		v.nullable(
-			v.looseObject({
-				sale_quantity_90days: OptionalText,
-			}),
-		),
-	),
-	delivery_info: v.optional(
-		v.nullable(
-			v.looseObject({
-				area_from: v.optional(v.nullable(v.array(v.string()))),
-				free_shipping: OptionalFlag,
-				ship_in_48h: OptionalFlag,
-			}),
-		),
-	),
-	shop_info: v.optional(
-		v.nullable(
-			v.looseObject({
-				...ShopEntries,
-				is_powerful_seller: OptionalFlag,
-				shop_years: OptionalText,
-				score_info: v.optional(v.nullable(v.looseObject({ composite_score: OptionalText }))),
-			}),
-		),
-	),
+	quantity_prices: QuantityPricesSchema,
+	sales_count: OptionalText,
+	sale_info: SaleInfoSchema,
+	shop_info: ShopInfoSchema,
+	delivery_info: DeliveryInfoSchema,
+	is_free_shipping: OptionalFlag,
+	category_path: OptionalTextList,
 	item_repurchase_rate: OptionalText,
 	low_refund_rate: OptionalFlag,
 	ship_in_48h: OptionalFlag,
 	one_piece_min_order: OptionalFlag,
-});
-export type V2Item = v.InferOutput<typeof V2ItemSchema>;
+};
 
-const PageNumber = v.pipe(NumberLike, v.transform(Number), v.safeInteger(), v.minValue(0));
+/** The first non-empty of the title fields, trimmed. */
+function displayTitle(item: { title?: unknown; title_origin?: unknown; origin_title?: unknown }) {
+	for (const candidate of [item.title, item.title_origin, item.origin_title]) {
+		const title = candidate === undefined || candidate === null ? "" : String(candidate).trim();
+		if (title !== "") return title;
+	}
+	return null;
+}
+
+/**
+ * One item of either version, and of the sibling list endpoints whose items are the same family of objects
+ * (search, global search, image search, shop items). `title` is replaced by the first non-empty of `title`,
+ * `title_origin` and `origin_title`; an item with none is refused.
+ */
+export const CategoryItemSchema = v.pipe(
+	v.looseObject(ItemEntries),
+	v.rawTransform(({ dataset, addIssue, NEVER }) => {
+		const title = displayTitle(dataset.value);
+		if (title === null) {
+			addIssue({ message: "title must not be empty" });
+			return NEVER;
+		}
+		return { ...dataset.value, title };
+	}),
+);
+export type CategoryItem = v.InferOutput<typeof CategoryItemSchema>;
+
+/** One item of the v1 answer; the same tolerant schema as v2, since real answers mix their fields. */
+export const V1ItemSchema = CategoryItemSchema;
+export type V1Item = CategoryItem;
+/** One item of the v2 answer; the same tolerant schema as v1. */
+export const V2ItemSchema = CategoryItemSchema;
+export type V2Item = CategoryItem;
+
+/** A whole number sent as 20 or "20"; "" and junk are not numbers. */
+const Count = v.pipe(
+	NumberLike,
+	v.transform((n) => (typeof n === "number" ? n : n.trim() === "" ? Number.NaN : Number(n))),
+	v.safeInteger(),
+	v.minValue(0),
+);
 
 // Items are checked one by one after the envelope, so one malformed item drops alone.
 const PageEntries = {
-	page: PageNumber,
-	page_size: v.optional(PageNumber),
-	has_next_page: v.boolean(),
+	page: Count,
+	page_size: tolerant(Count),
+	/** Search and shop answers leave it out; it is then derived from `total_count`. */
+	has_next_page: v.optional(v.nullable(v.boolean())),
+	/** v2 sends a number (capped at 2000 upstream); shop answers send a string such as "2465". */
+	total_count: tolerant(Count),
 	items: v.array(v.unknown()),
 };
 
+// Without `has_next_page` or `total_count` nothing says whether another page exists, and guessing would
+// either stop paging early or spend paid calls on empty pages.
+function nextPageKnown(data: {
+	has_next_page?: boolean | null | undefined;
+	total_count?: number | undefined;
+}) {
+	return typeof data.has_next_page === "boolean" || data.total_count !== undefined;
+}
+const NEXT_PAGE_UNKNOWN = "has_next_page is required when total_count is absent";
+
 /** `data` of a v1 answer. */
-export const V1DataSchema = v.looseObject(PageEntries);
-/** `data` of a v2 answer; `total_count` seems capped at 2000 upstream. */
-export const V2DataSchema = v.looseObject({
-	...PageEntries,
-	total_count: v.optional(v.nullable(PageNumber)),
-	sort: v.optional(v.nullable(v.string())),
-	cat_id: v.optional(v.nullable(NumberLike)),
-});
+export const V1DataSchema = v.pipe(
+	v.looseObject(PageEntries),
+	v.forward(v.partialCheck([["has_next_page"], ["total_count"]], nextPageKnown, NEXT_PAGE_UNKNOWN), [
+		"has_next_page",
+	]),
+);
+/** `data` of a v2 answer. */
+export const V2DataSchema = v.pipe(
+	v.looseObject({ ...PageEntries, sort: OptionalText, cat_id: OptionalText }),
+	v.forward(v.partialCheck([["has_next_page"], ["total_count"]], nextPageKnown, NEXT_PAGE_UNKNOWN), [
+		"has_next_page",
+	]),
+);
 export type V1Data = v.InferOutput<typeof V1DataSchema>;
 export type V2Data = v.InferOutput<typeof V2DataSchema>;
 
@@ -134,9 +197,9 @@ const CategoryIdSchema = v.pipe(
 export const CategoryRefWireSchema = v.looseObject({
 	id: CategoryIdSchema,
 	name: v.string(),
-	name_en: v.optional(v.nullable(v.string())),
-	level: v.optional(v.nullable(NumberLike)),
-	parent_id: v.optional(v.nullable(NumberLike)),
+	name_en: OptionalText,
+	level: OptionalText,
+	parent_id: OptionalText,
 	has_children: OptionalFlag,
 });
 

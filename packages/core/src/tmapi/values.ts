@@ -60,12 +60,29 @@ export function parseInteger(raw: Raw): number | null {
 	return value === null ? null : Math.trunc(value);
 }
 
-/** Fixes protocol-relative image and shop URLs ("//cbu01...") and drops empty ones. */
-export function normalizeUrl(raw: string | null | undefined): string | null {
-	const url = raw?.trim();
-	if (!url) return null;
-	if (url.startsWith("//")) return `https:${url}`;
-	return /^https?:\/\//i.test(url) ? url : null;
+// A host name with a dot, then a path, query or nothing: "cbu01.alicdn.com/img/...", "x.1688.com?a=b".
+const BARE_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]|$)/i;
+
+/**
+ * An http(s) URL from what the upstream sends: protocol-relative ("//cbu01..."), with extra slashes
+ * ("https:////cbu01..."), or with no scheme at all ("cbu01.alicdn.com/..."), which get https. Anything
+ * else (other schemes, junk, empty) is null.
+ */
+export function normalizeUrl(raw: Raw): string | null {
+	const url = typeof raw === "string" ? raw.trim() : "";
+	const match = /^(?:(https?):)?\/*(.*)$/i.exec(url);
+	const rest = match?.[2] ?? "";
+	if (!BARE_HOST.test(rest)) return null;
+	const fixed = `${match?.[1]?.toLowerCase() ?? "https"}://${rest}`;
+	return URL.canParse(fixed) ? fixed : null;
+}
+
+/**
+ * Whether a sales label is a lower bound or a rounded figure ("100000+", "已售9000+件", "1.8万", "3k"),
+ * so the number shown for it needs a "+".
+ */
+export function isLowerBound(raw: Raw): boolean {
+	return typeof raw === "string" && /\+|\d\s*(?:百万|万|千|亿|[kKwWmM])/.test(raw);
 }
 
 /** A trimmed non-empty string, or null. */
