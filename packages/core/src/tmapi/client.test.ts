@@ -1,7 +1,9 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { inspect } from "node:util";
+import { type Fault, startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
 import * as v from "valibot";
-import { describe, expect, it } from "vitest";
-import { TEST_TOKEN, useEmulator } from "../test-support/emulator.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TEST_TOKEN } from "../test-support/emulator.js";
 import { createTmapiClient, type TmapiAttemptEvent, type TmapiClientOptions } from "./client.js";
 import {
 	TmapiApiError,
@@ -13,7 +15,30 @@ import {
 } from "./errors.js";
 import { CategoryInfoSchema, CategoryPageSchema } from "./product.js";
 
-const emu = useEmulator();
+/**
+ * A new emulator for every test, not one per file. An attempt the client aborts (per-request timeout,
+ * overall deadline) may already be on the wire and reach the server after its call has settled. With one
+ * emulator per file such a request was counted in the next test, after its counters had been reset: that
+ * is how a run under load saw 3 requests for `retries: 1`. A closed emulator cannot count it anywhere.
+ */
+function useEmulatorPerTest(): { readonly current: TmapiEmulator } {
+	let current: TmapiEmulator | undefined;
+	beforeEach(async () => {
+		current = await startTmapiEmulator({ apiToken: TEST_TOKEN });
+	});
+	afterEach(async () => {
+		await current?.close();
+		current = undefined;
+	});
+	return {
+		get current() {
+			if (!current) throw new Error("emulator not started");
+			return current;
+		},
+	};
+}
+
+const emu = useEmulatorPerTest();
 
 function client(options: Partial<TmapiClientOptions> = {}) {
 	return createTmapiClient({ apiToken: TEST_TOKEN, baseUrl: emu.current.url, retryDelayMs: 1, ...options });
@@ -264,6 +289,8 @@ describe("timeouts and network failures", () => {
 		const error = await failure(client({ timeoutMs: 150, retries: 1 }).categoryItemsV2({ catId: 1031910 }));
 		expect(error).toBeInstanceOf(TmapiTimeoutError);
 		expect(error).toMatchObject({ code: "timeout", retryable: true, timeoutMs: 150 });
+		// The second attempt was aborted: on a busy machine the server may read it just after the call failed.
+		await expect.poll(() => emu.current.stats.requests).toBeGreaterThanOrEqual(2);
 		expect(emu.current.stats.requests).toBe(2);
 		expectNoToken(error);
 	});
@@ -370,5 +397,70 @@ describe("upstream economy", () => {
 		);
 		expect(results.every((r) => r.status === "rejected")).toBe(true);
 		expect(emu.current.stats.requests).toBe(1);
+	});
+});
+
+describe("request budget: at most 1 + retries requests per call", () => {
+	const retryableCodes = [417, 499, 500, 503];
+	/** Every way an attempt can fail, and whether the client may send it again. */
+	const failures: readonly (readonly [string, Fault, boolean])[] = [
+		["a hanging request (timeout)", { kind: "hang" }, true],
+		["a reset connection", { kind: "reset" }, true],
+		["HTTP 500", { kind: "code", code: 500 }, true],
+		["HTTP 503", { kind: "code", code: 503 }, true],
+		["an HTML 502 page", { kind: "html", status: 502 }, true],
+		["an empty 200 body", { kind: "empty" }, true],
+		["a truncated 200 body", { kind: "malformed-json" }, true],
+		...retryableCodes.map(
+			(code) => [`body code ${code} in HTTP 200`, { kind: "code-in-200", code }, true] as const,
+		),
+		["body code 422 in HTTP 200", { kind: "code-in-200", code: 422 }, false],
+		["body code 439 in HTTP 200", { kind: "code-in-200", code: 439 }, false],
+	];
+	const cases = failures.flatMap(([name, fault, retryable]) =>
+		[0, 2].map((retries) => [name, retries, fault, retryable] as const),
+	);
+	// Each call asks for its own category, so the server counts exactly that call's requests.
+	let nextCatId = 700_001;
+
+	/** Requests for `catId` the server has read, once every request the client handed to fetch has arrived. */
+	async function arrivedAt(catId: number, sent: number): Promise<number> {
+		const arrived = () => emu.current.stats.queries.filter((q) => q.query.cat_id === String(catId)).length;
+		await expect.poll(arrived).toBeGreaterThanOrEqual(sent);
+		// A little longer, for any request a lower layer (ofetch, undici) might re-send on its own.
+		await delay(50);
+		return arrived();
+	}
+
+	it.each(cases)("%s, retries=%i", async (_name, retries, fault, retryable) => {
+		const catId = nextCatId++;
+		emu.current.inject(fault);
+		let sent = 0;
+		const countingFetch: typeof fetch = (input, init) => {
+			sent += 1;
+			return fetch(input, init);
+		};
+		const events: TmapiAttemptEvent[] = [];
+		const tmapi = client({ retries, timeoutMs: 200, fetch: countingFetch, onAttempt: (e) => events.push(e) });
+		await failure(tmapi.categoryItemsV2({ catId }));
+
+		const expected = retryable ? 1 + retries : 1;
+		expect(sent).toBe(expected);
+		expect(events.map((e) => e.attempt)).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
+		const arrived = await arrivedAt(catId, sent);
+		expect(arrived).toBe(expected);
+		expect(arrived).toBeLessThanOrEqual(1 + retries);
+	});
+
+	it("shares one budget between coalesced callers", async () => {
+		emu.current.setLatency(20);
+		emu.current.inject({ kind: "code-in-200", code: 503 });
+		const tmapi = client({ retries: 2 });
+		const catId = nextCatId++;
+		const results = await Promise.allSettled(
+			Array.from({ length: 5 }, () => tmapi.categoryItemsV2({ catId })),
+		);
+		expect(results.every((r) => r.status === "rejected")).toBe(true);
+		expect(await arrivedAt(catId, 3)).toBe(3);
 	});
 });

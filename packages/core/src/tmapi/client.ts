@@ -1,3 +1,19 @@
+/**
+ * The TMAPI client. Retries, timeouts and the deadline are hand-written here rather than ofetch's own
+ * `retry`/`timeout` options (ofetch stays the HTTP layer, with its retry turned off in transport.ts), because
+ * ofetch 1.5's retry cannot express TMAPI's rules:
+ * - TMAPI's retryable codes 417/499/500/503 live in the body, which may come with HTTP 200 (the docs give
+ *   no status). ofetch decides to retry from `response.status` only, and an error thrown from an `onResponse` hook rejects at once,
+ *   outside its retry path; retrying those codes would mean forging a Response with another status.
+ * - `timeout` is ignored whenever a `signal` is passed, so a per-attempt timeout and an overall deadline
+ *   across attempts cannot both be set; and its wait between attempts is a bare `setTimeout` that no signal
+ *   can cut short, so the deadline could not end a backoff either.
+ * - It treats an abort as final only when its name is "AbortError" and no `timeout` is set; the deadline's
+ *   abort (a "TimeoutError") would be retried against an already aborted signal until `retry` ran out.
+ * - Its hooks see each attempt but not its number (only the remaining `retry` count), so the
+ *   {@link TmapiAttemptEvent}s and the full-jitter backoff would be rebuilt on top of it anyway.
+ * Two mechanisms would be worse than either: nested loops multiply attempts. So there is exactly one.
+ */
 import pLimit from "p-limit";
 import * as v from "valibot";
 import {
@@ -136,8 +152,14 @@ export function createTmapiClient(options: TmapiClientOptions): TmapiClient {
 		}
 	}
 
+	/**
+	 * The client's only retry loop (see the module comment for why it is not ofetch's). Each pass sends at
+	 * most one request, and a pass follows a failed one only while `attempt < maxAttempts`, so a call costs
+	 * at most `1 + retries` requests whatever the failure; coalesced callers share that budget.
+	 */
 	async function withRetries(endpoint: TmapiEndpoint, query: WireQuery): Promise<SuccessData> {
 		const deadline = AbortSignal.timeout(config.deadlineMs);
+		const maxAttempts = 1 + config.retries;
 		for (let attempt = 1; ; attempt += 1) {
 			const started = performance.now();
 			try {
@@ -148,7 +170,7 @@ export function createTmapiClient(options: TmapiClientOptions): TmapiClient {
 			} catch (error) {
 				if (!(error instanceof TmapiError)) throw error;
 				const delay = backoffDelay(policy, attempt);
-				const retry = error.retryable && attempt <= policy.retries && !deadline.aborted;
+				const retry = error.retryable && attempt < maxAttempts && !deadline.aborted;
 				const durationMs = performance.now() - started;
 				report({
 					endpoint,

@@ -1,3 +1,5 @@
+import { CatbotError } from "../errors.js";
+
 /** The endpoints the client calls, named without host or query so they are safe to log. */
 export type TmapiEndpoint = "/1688/category/items" | "/1688/category/items/v2" | "/1688/category/info";
 
@@ -27,19 +29,17 @@ interface TmapiErrorOptions {
 }
 
 /**
- * Base class of every failure the TMAPI client reports. `message` is short and safe to show a chat user
- * and to log: it never contains the API token. Branch on the subclass or on `code`.
+ * Base class of every failure the TMAPI client reports, itself a {@link CatbotError}. `message` is short
+ * and safe to show a chat user and to log: it never contains the API token, and neither does any `cause`
+ * in the chain. Branch on the subclass or on `code`.
  */
-export class TmapiError extends Error {
-	override readonly name: string = "TmapiError";
-	readonly code: TmapiErrorCode;
+export class TmapiError extends CatbotError<TmapiErrorCode> {
 	/** Whether the same request may succeed if sent again later. */
 	readonly retryable: boolean;
 	readonly endpoint: TmapiEndpoint | undefined;
 
 	constructor(message: string, options: TmapiErrorOptions) {
-		super(message, options.cause ? { cause: options.cause } : undefined);
-		this.code = options.code;
+		super(options.code, message, { cause: options.cause });
 		this.retryable = options.retryable;
 		this.endpoint = options.endpoint;
 	}

@@ -78,7 +78,10 @@ export function classifyAnswer(
 	throw new TmapiApiError({ code: code ?? status, status, reason: "error-code", endpoint, upstreamMessage });
 }
 
-/** Creates the function that performs one HTTP attempt and classifies its outcome. */
+/**
+ * Creates the function that performs one HTTP attempt and classifies its outcome. One call of it sends at
+ * most one request, so the client's loop alone decides how many requests a call costs.
+ */
 export function createTransport(options: TransportOptions) {
 	const $fetch = createFetch({ fetch: options.fetch });
 
@@ -95,6 +98,8 @@ export function createTransport(options: TransportOptions) {
 				query: { ...query, apiToken: options.apiToken },
 				responseType: "text",
 				ignoreResponseError: true,
+				// Exactly one HTTP request per send(): ofetch would otherwise re-send a GET once on a network
+				// error or timeout, on top of the client's own retries (see client.ts for why those are ours).
 				retry: false,
 				signal: AbortSignal.any([timeout, deadline]),
 				headers: { accept: "application/json" },
