@@ -17,6 +17,22 @@ export interface CacheThroughOptions {
 	readonly onCorrupt?: (key: string) => void;
 }
 
+/** Cache-through reads over a {@link CacheStore}; see {@link createCacheThrough}. */
+export interface CacheThrough {
+	/**
+	 * Reads `key`, or runs `load` (once for all concurrent callers of the same key), stores the result for
+	 * `ttlMs` and returns it.
+	 */
+	get<T>(
+		key: string,
+		schema: v.GenericSchema<unknown, T>,
+		ttlMs: number,
+		load: () => Promise<T>,
+	): Promise<Cached<T>>;
+	/** Reads `key` without loading; undefined when absent or unreadable. */
+	peek<T>(key: string, schema: v.GenericSchema<unknown, T>): Promise<Cached<T> | undefined>;
+}
+
 const EnvelopeSchema = v.object({ fetchedAt: v.number(), value: v.unknown() });
 
 /**
@@ -25,7 +41,7 @@ const EnvelopeSchema = v.object({ fetchedAt: v.number(), value: v.unknown() });
  * same key at the same time, stores the result for `ttlMs`, and hands it to all of them.
  * A failed load is not cached and reaches every waiting caller.
  */
-export function createCacheThrough(options: CacheThroughOptions) {
+export function createCacheThrough(options: CacheThroughOptions): CacheThrough {
 	const now = options.now ?? Date.now;
 	const loading = new Map<string, Promise<Cached<unknown>>>();
 
@@ -50,7 +66,6 @@ export function createCacheThrough(options: CacheThroughOptions) {
 	}
 
 	return {
-		/** Reads `key`, or loads, stores and returns it. */
 		async get<T>(
 			key: string,
 			schema: v.GenericSchema<unknown, T>,
@@ -68,9 +83,6 @@ export function createCacheThrough(options: CacheThroughOptions) {
 			loading.set(key, promise);
 			return promise;
 		},
-		/** Reads `key` without loading. */
 		peek: read,
 	};
 }
-
-export type CacheThrough = ReturnType<typeof createCacheThrough>;

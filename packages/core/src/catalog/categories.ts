@@ -16,6 +16,34 @@ export interface CategoryDirectoryOptions {
 	readonly now?: () => number;
 }
 
+/** Category names and the tree through the cache; see {@link createCategoryDirectory}. */
+export interface CategoryDirectory {
+	/** One level of the tree (the top level without an id); a paid call unless cached. */
+	info(catId: number | undefined, userKey: string): Promise<CategoryInfo>;
+	/**
+	 * A category's name and breadcrumb for a result header, or null when unknown. Never throws, and does
+	 * not ask again for an id that failed recently.
+	 */
+	describe(catId: number, userKey: string): Promise<CategoryInfo | null>;
+	/** Known categories whose id or name matches `text`, best first; never a paid call. */
+	suggest(text: string, limit?: number): CategoryRef[];
+	/** How many categories this process has seen. */
+	readonly knownCount: number;
+}
+
+/** Most suggestions one call returns: Discord shows 25 autocomplete choices. */
+export const SUGGEST_MAX = 25;
+/** Longest text matched for suggestions; Discord's autocomplete value is at most 100 characters. */
+const SUGGEST_TEXT_MAX = 100;
+/**
+ * Most categories remembered for suggestions. 1688's tree has a few thousand; the cap only keeps a
+ * misbehaving upstream from growing the map (and each suggestion's scan) without end.
+ */
+const KNOWN_MAX = 20_000;
+
+/** Most ids remembered as recently failed (each failure was a paid call, so few are expected). */
+const FAILED_MAX = 5_000;
+
 /** The name to show for a category in a language: Chinese for zh, else English where known. */
 export function categoryName(ref: Pick<CategoryRef, "name" | "nameEn">, language: Language): string {
 	return language === "zh" ? ref.name : (ref.nameEn ?? ref.name);
@@ -35,7 +63,7 @@ function matches(ref: CategoryRef, needle: string): number {
  * change rarely. Every category seen (as a node, a child or a breadcrumb step) is remembered in this
  * process, so names can be suggested for autocomplete without any call.
  */
-export function createCategoryDirectory(options: CategoryDirectoryOptions) {
+export function createCategoryDirectory(options: CategoryDirectoryOptions): CategoryDirectory {
 	const known = new Map<string, CategoryRef>();
 	const failedUntil = new Map<number, number>();
 	const now = options.now ?? Date.now;
@@ -44,6 +72,7 @@ export function createCategoryDirectory(options: CategoryDirectoryOptions) {
 	function remember(info: CategoryInfo): CategoryInfo {
 		for (const ref of [...(info.category ? [info.category] : []), ...info.path, ...info.children]) {
 			const previous = known.get(ref.id);
+			if (previous === undefined && known.size >= KNOWN_MAX) continue;
 			known.set(ref.id, { ...ref, hasChildren: ref.hasChildren ?? previous?.hasChildren ?? null });
 		}
 		return info;
@@ -59,32 +88,30 @@ export function createCategoryDirectory(options: CategoryDirectoryOptions) {
 
 	return {
 		info,
-		/**
-		 * A category's name and breadcrumb for a result header, or null when unknown. Never throws, and
-		 * does not ask again for an id that failed recently.
-		 */
 		async describe(catId: number, userKey: string): Promise<CategoryInfo | null> {
 			if ((failedUntil.get(catId) ?? 0) > now()) return null;
 			try {
 				return await info(catId, userKey);
 			} catch {
+				// Ids come from users: the oldest failure is forgotten first once the map is full.
+				if (failedUntil.size >= FAILED_MAX) failedUntil.delete(failedUntil.keys().next().value ?? catId);
 				failedUntil.set(catId, now() + failureTtlMs);
 				return null;
 			}
 		},
-		/** Known categories whose id or name matches `text`, best first. */
-		suggest(text: string, limit = 25): CategoryRef[] {
-			const needle = text.trim().toLowerCase();
+		suggest(text: string, limit = SUGGEST_MAX): CategoryRef[] {
+			const needle = String(text).slice(0, SUGGEST_TEXT_MAX).trim().toLowerCase();
+			const count = Number.isFinite(limit)
+				? Math.min(SUGGEST_MAX, Math.max(0, Math.trunc(limit)))
+				: SUGGEST_MAX;
 			const scored = [...known.values()]
 				.map((ref) => ({ ref, score: needle === "" ? 4 : matches(ref, needle) }))
 				.filter((entry) => entry.score >= 0);
 			scored.sort((a, b) => a.score - b.score || a.ref.name.localeCompare(b.ref.name));
-			return scored.slice(0, limit).map((entry) => entry.ref);
+			return scored.slice(0, count).map((entry) => entry.ref);
 		},
 		get knownCount(): number {
 			return known.size;
 		},
 	};
 }
-
-export type CategoryDirectory = ReturnType<typeof createCategoryDirectory>;

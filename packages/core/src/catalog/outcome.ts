@@ -33,6 +33,8 @@ export interface ResultView {
 	};
 	/** The same query re-sorted, page 1 (v2 only, empty for v1). */
 	readonly sortTokens: Readonly<Partial<Record<CategoryQuery["sort"], string>>>;
+	/** Button labels for every sort in the query's language ("🔥 Best selling"), for `sortTokens`. */
+	readonly sortLabels: Readonly<Record<CategoryQuery["sort"], string>>;
 	readonly fromCache: boolean;
 	/** When the oldest upstream page shown was fetched (epoch ms), and its age as text. */
 	readonly fetchedAt: number;
@@ -55,6 +57,16 @@ export type Refusal =
 			readonly kind: "budget";
 			readonly scope: "user" | "deployment";
 			readonly retryAfterSec: number;
+			readonly message: string;
+	  }
+	| {
+			/** A page past the last one known (from a cached upstream page), answered without a paid call. */
+			readonly kind: "no-such-page";
+			readonly page: number;
+			readonly lastPage: number;
+			/** Opens the last page; label it with `lastPageLabel`. */
+			readonly lastPageToken: string;
+			readonly lastPageLabel: string;
 			readonly message: string;
 	  }
 	| {
@@ -87,4 +99,8 @@ export interface ExportView {
 	readonly pagesRead: number;
 	/** Why the export ended before the pages asked for (budget, upstream), if it did. */
 	readonly stoppedEarly: Refusal | null;
+	/** What to name the file, e.g. "catbot-1031910-sales.csv". */
+	readonly fileName: string;
+	/** "40 products from 2 page(s)." in the query's language, with why it stopped early if it did. */
+	readonly summary: string;
 }

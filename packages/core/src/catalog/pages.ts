@@ -1,7 +1,8 @@
+import * as v from "valibot";
 import type { Cached, CacheThrough } from "../cache/cacheThrough.js";
 import type { Limits } from "../limits/createLimits.js";
 import { canonicalQueryKey } from "../query/format.js";
-import type { CategoryQuery } from "../query/schema.js";
+import { type CategoryQuery, CHAT_PAGE_SIZE_MAX, MAX_RESULT_ITEMS } from "../query/schema.js";
 import type { TmapiClient } from "../tmapi/client.js";
 import { type CategoryPage, CategoryPageSchema } from "../tmapi/product.js";
 import { slicesFor } from "./slice.js";
@@ -9,6 +10,8 @@ import { paidCall } from "./upstream.js";
 
 /** v1 has a fixed page size upstream. */
 const V1_PAGE_SIZE = 20;
+/** v2's largest `page_size`; larger is answered 422. */
+const V2_MAX_PAGE_SIZE = 50;
 
 /** Chat pages' worth of upstream data, with where it came from. */
 export interface Loaded {
@@ -23,22 +26,64 @@ export interface PageSourceOptions {
 	readonly cache: CacheThrough;
 	readonly limits: Limits;
 	readonly ttlMs: number;
+	/**
+	 * Items per v2 request, kept within CHAT_PAGE_SIZE_MAX..50: an upstream page smaller than the largest
+	 * chat page would make one chat page cost several paid calls.
+	 */
 	readonly upstreamPageSize: number;
+}
+
+/** Upstream pages through the cache, each paid for once per TTL; see {@link createPageSource}. */
+export interface PageSource {
+	/** Items per upstream page for this query's API version. */
+	upstreamSize(query: CategoryQuery): number;
+	/** One upstream page, from the cache or paid for by `userKey`. */
+	upstreamPage(query: CategoryQuery, page: number, userKey: string): Promise<Cached<CategoryPage>>;
+	/** The upstream pages a chat page needs (one or two), paid for by `userKey` where not cached. */
+	load(query: CategoryQuery, userKey: string): Promise<Loaded>;
+	/** Whether every upstream page a chat page needs is cached now; never a paid call. */
+	isCached(query: CategoryQuery): Promise<boolean>;
+	/**
+	 * How many items the query has, as an upstream page fetched within the TTL told (v2's total_count, or
+	 * v1's last page), at most 2000; undefined when no page has said. Never a paid call.
+	 */
+	knownTotal(query: CategoryQuery): Promise<number | undefined>;
+}
+
+const ExtentSchema = v.object({ total: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) });
+
+/**
+ * The item count one upstream page proves, if any: v2 says it outright; v1 only on its last page, and only
+ * when that page is not empty (an empty page past the end does not say where the end was).
+ */
+export function totalFromPage(page: CategoryPage, upstreamPage: number, size: number): number | undefined {
+	if (page.totalCount !== undefined) return Math.min(page.totalCount, MAX_RESULT_ITEMS);
+	if (page.hasNextPage || (page.items.length === 0 && upstreamPage > 1)) return undefined;
+	return Math.min((upstreamPage - 1) * size + page.items.length, MAX_RESULT_ITEMS);
 }
 
 /**
  * Upstream pages through the cache: each (query, upstream page) is fetched once per TTL, paid for from
- * the asking user's budget, and shared by every chat page, export and process that needs it.
+ * the asking user's budget, and shared by every chat page, export and process that needs it. Each paid
+ * page also leaves the query's item count behind when it tells it, so a later request for a page past
+ * the end can be answered without paying.
  */
-export function createPageSource(options: PageSourceOptions) {
-	const { client, cache, limits, ttlMs, upstreamPageSize } = options;
+export function createPageSource(options: PageSourceOptions): PageSource {
+	const { client, cache, limits, ttlMs } = options;
+	const asked = Number.isFinite(options.upstreamPageSize) ? Math.trunc(options.upstreamPageSize) : 20;
+	const v2Size = Math.min(V2_MAX_PAGE_SIZE, Math.max(CHAT_PAGE_SIZE_MAX, asked));
 
 	function upstreamSize(query: CategoryQuery): number {
-		return query.api === "v1" ? V1_PAGE_SIZE : upstreamPageSize;
+		return query.api === "v1" ? V1_PAGE_SIZE : v2Size;
 	}
 
 	function pageKey(query: CategoryQuery, upstreamPage: number): string {
 		return `page:${canonicalQueryKey(query)}:size=${upstreamSize(query)}:p=${upstreamPage}`;
+	}
+
+	// The count does not depend on the page size, so every size and page of a query share one entry.
+	function extentKey(query: CategoryQuery): string {
+		return `extent:${canonicalQueryKey(query)}`;
 	}
 
 	async function fetchUpstream(query: CategoryQuery, upstreamPage: number): Promise<CategoryPage> {
@@ -53,7 +98,7 @@ export function createPageSource(options: PageSourceOptions) {
 				? await client.categoryItems({ ...common, superFactory: query.superFactory })
 				: await client.categoryItemsV2({
 						...common,
-						pageSize: upstreamPageSize,
+						pageSize: v2Size,
 						sort: query.sort,
 						language: query.language,
 						newArrival: query.newArrival,
@@ -64,6 +109,22 @@ export function createPageSource(options: PageSourceOptions) {
 		// The raw upstream data stays out of the cache: it doubles the bytes and no renderer reads it.
 		const { raw: _raw, ...page } = result;
 		return page;
+	}
+
+	async function rememberTotal(query: CategoryQuery, upstreamPage: number, page: CategoryPage) {
+		const total = totalFromPage(page, upstreamPage, upstreamSize(query));
+		if (total === undefined) return;
+		// An entry already there came from the same result set within the TTL, so it is kept as it is.
+		await cache.get(extentKey(query), ExtentSchema, ttlMs, async () => ({ total }));
+	}
+
+	function upstreamPage(query: CategoryQuery, page: number, userKey: string): Promise<Cached<CategoryPage>> {
+		return cache.get(pageKey(query, page), CategoryPageSchema, ttlMs, async () => {
+			const fetched = await paidCall(limits, userKey, () => fetchUpstream(query, page));
+			// Only a shortcut for later requests: failing to note it must not fail (or refund) this page.
+			await rememberTotal(query, page, fetched).catch(() => undefined);
+			return fetched;
+		});
 	}
 
 	async function load(query: CategoryQuery, userKey: string): Promise<Loaded> {
@@ -86,14 +147,9 @@ export function createPageSource(options: PageSourceOptions) {
 		return hits.every((hit) => hit !== undefined);
 	}
 
-	/** One upstream page, from the cache or paid for by `userKey`. */
-	function upstreamPage(query: CategoryQuery, page: number, userKey: string): Promise<Cached<CategoryPage>> {
-		return cache.get(pageKey(query, page), CategoryPageSchema, ttlMs, () =>
-			paidCall(limits, userKey, () => fetchUpstream(query, page)),
-		);
+	async function knownTotal(query: CategoryQuery): Promise<number | undefined> {
+		return (await cache.peek(extentKey(query), ExtentSchema))?.value.total;
 	}
 
-	return { upstreamSize, upstreamPage, load, isCached };
+	return { upstreamSize, upstreamPage, load, isCached, knownTotal };
 }
-
-export type PageSource = ReturnType<typeof createPageSource>;

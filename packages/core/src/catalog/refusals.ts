@@ -1,4 +1,6 @@
+import type { CategoryQuery } from "../query/schema.js";
 import type { Refusal } from "./outcome.js";
+import { badButtonText, catalogTexts } from "./texts.js";
 
 /** Whole seconds, at least 1, so "try again in 0 s" never appears. */
 export function seconds(ms: number): number {
@@ -11,16 +13,25 @@ function wait(sec: number): string {
 	return `${Math.round(sec / 3600)} h`;
 }
 
+/** Every refusal the engine gives, each with its message. */
 export const refuse = {
 	invalid: (problems: readonly string[]): Refusal => ({
 		kind: "invalid",
 		problems,
 		message: problems.length === 1 ? `${problems[0]}.` : `Please fix:\n• ${problems.join("\n• ")}`,
 	}),
-	badToken: (): Refusal => ({
-		kind: "bad-token",
-		message: "This button is no longer valid. Send the command again to get fresh results.",
-	}),
+	badToken: (): Refusal => ({ kind: "bad-token", message: badButtonText() }),
+	noSuchPage: (query: CategoryQuery, lastPage: number, lastPageToken: string): Refusal => {
+		const texts = catalogTexts(query.language);
+		return {
+			kind: "no-such-page",
+			page: query.page,
+			lastPage,
+			lastPageToken,
+			lastPageLabel: texts.lastPageButton(lastPage),
+			message: texts.noSuchPage(query.page, lastPage),
+		};
+	},
 	forbidden: (): Refusal => ({
 		kind: "forbidden",
 		message: "This bot is not enabled here. Ask the bot's admin to add this chat or your account.",

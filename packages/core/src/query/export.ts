@@ -1,4 +1,4 @@
-import { parseCategoryCommand } from "./parse.js";
+import { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./parse.js";
 import type { CategoryQuery } from "./schema.js";
 
 /** Pages an export reads when the command does not say. */
@@ -14,6 +14,13 @@ export const DEFAULT_EXPORT_PAGES = 3;
 export function parseExportCommand(
 	text: string,
 ): { ok: true; query: CategoryQuery; pages: number } | { ok: false; problems: string[] } {
+	// Checked before any splitting, so a pasted megabyte costs nothing; the category parser checks again.
+	if (typeof text !== "string" || text.length > MAX_COMMAND_LENGTH) {
+		return {
+			ok: false,
+			problems: [`That command is too long; use at most ${MAX_COMMAND_LENGTH} characters`],
+		};
+	}
 	const problems: string[] = [];
 	let pages = DEFAULT_EXPORT_PAGES;
 	const rest = text

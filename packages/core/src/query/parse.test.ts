@@ -34,7 +34,9 @@ describe("parseCategoryCommand accepts", () => {
 		["/category category_id:1031910 1031910", {}],
 		["/category cat id 1031910", {}],
 		["/category 7", { catId: 7 }],
-		["/category 9007199254740991", { catId: Number.MAX_SAFE_INTEGER }],
+		["/category 99999999999", { catId: 99_999_999_999 }],
+		["/category 1031910 page:400", { page: 400 }],
+		["/category 1031910 size:1 page:2000", { pageSize: 1, page: 2000 }],
 		// Pasted links.
 		["/category https://s.1688.com/selloffer/offer_search.htm?categoryId=1031910", {}],
 		[
@@ -171,6 +173,15 @@ describe("parseCategoryCommand refuses", () => {
 		["/category cat:abc", ["category id must be a positive whole number"]],
 		["/category 0", ["category id must be a positive whole number"]],
 		["/category 99999999999999999999", ["category id must be a positive whole number"]],
+		["/category 9007199254740991", ["category id must be a whole number from 1 to 99999999999"]],
+		[
+			"/category 1031910 page:9007199254740984",
+			["page must be from 1 to 400 at 5 cards a page (1688 lists at most 2000 products)"],
+		],
+		[
+			"/category 1031910 size:10 page:2251799813685248",
+			["page must be from 1 to 200 at 10 cards a page (1688 lists at most 2000 products)"],
+		],
 		["/category 1031910 page:0", ["page must be a whole number of at least 1"]],
 		["/category 1031910 page:2.5", ["page must be a whole number of at least 1"]],
 		["/category 1031910 page:-1", ["page must be a whole number of at least 1"]],

@@ -1,7 +1,18 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../test-support/arbitraries.js";
-import { type CategoryQuery, CategoryQuerySchema, PRICE_MAX, toCategoryQuery } from "./schema.js";
+import {
+	CATEGORY_ID_MAX,
+	type CategoryQuery,
+	CategoryQuerySchema,
+	lastServablePage,
+	MAX_RESULT_ITEMS,
+	PRICE_MAX,
+	toCategoryQuery,
+} from "./schema.js";
+
+const PAGE_BOUND_5 = "page must be from 1 to 400 at 5 cards a page (1688 lists at most 2000 products)";
+const PAGE_BOUND_10 = "page must be from 1 to 200 at 10 cards a page (1688 lists at most 2000 products)";
 
 describe("CategoryQuerySchema", () => {
 	it("fills every default from just a category id", () => {
@@ -45,7 +56,18 @@ describe("toCategoryQuery", () => {
 		],
 		["explicit undefined as not given", { catId: 1, priceMin: undefined, page: undefined }, { catId: 1 }],
 		["-0 as 0", { catId: 1, priceMin: -0 }, { catId: 1, priceMin: 0 }],
-		["largest safe id", { catId: Number.MAX_SAFE_INTEGER }, { catId: Number.MAX_SAFE_INTEGER }],
+		["largest id", { catId: CATEGORY_ID_MAX }, { catId: CATEGORY_ID_MAX }],
+		["the last page upstream can serve", { catId: 1, page: 400 }, { catId: 1, page: 400 }],
+		[
+			"the last page at 1 card a page",
+			{ catId: 1, page: 2000, pageSize: 1 },
+			{ catId: 1, page: 2000, pageSize: 1 },
+		],
+		[
+			"the last page of v1",
+			{ catId: 1, api: "v1", page: 200, pageSize: 10 },
+			{ catId: 1, api: "v1", page: 200, pageSize: 10 },
+		],
 	])("accepts %s", (_, input, expected) => {
 		const result = toCategoryQuery(input);
 		expect(result).toStrictEqual({ ok: true, query: { ...DEFAULTS, ...expected } });
@@ -60,7 +82,14 @@ describe("toCategoryQuery", () => {
 		[{ catId: 0 }, ["category id must be a positive whole number"]],
 		[{ catId: 1.5 }, ["category id must be a positive whole number"]],
 		[{ catId: 2 ** 53 }, ["category id must be a positive whole number"]],
+		[{ catId: CATEGORY_ID_MAX + 1 }, [`category id must be a whole number from 1 to ${CATEGORY_ID_MAX}`]],
+		[{ catId: 2 ** 52 }, [`category id must be a whole number from 1 to ${CATEGORY_ID_MAX}`]],
 		[{ catId: 1, page: 0 }, ["page must be a whole number of at least 1"]],
+		[{ catId: 1, page: 401 }, [PAGE_BOUND_5]],
+		[{ catId: 1, page: 9_007_199_254_740_984 }, [PAGE_BOUND_5]],
+		[{ catId: 1, page: 2 ** 51, pageSize: 10 }, [PAGE_BOUND_10]],
+		[{ catId: 1, api: "v1", page: 201, pageSize: 10 }, [PAGE_BOUND_10]],
+		[{ catId: 1, page: 2 ** 53 }, ["page must be a whole number of at least 1"]],
 		[{ catId: 1, page: -1.5 }, ["page must be a whole number of at least 1"]],
 		[{ catId: 1, page: Number.NaN }, ["page must be a whole number of at least 1"]],
 		[{ catId: 1, pageSize: 11 }, ["size must be a whole number from 1 to 10"]],
@@ -116,5 +145,25 @@ describe("toCategoryQuery", () => {
 				"min price (9) must not be above max price (1)",
 			],
 		});
+	});
+});
+
+describe("bounds", () => {
+	it("allows exactly the chat pages 2000 products fill, at every chat page size", () => {
+		for (let pageSize = 1; pageSize <= 10; pageSize++) {
+			const last = lastServablePage(pageSize);
+			expect((last - 1) * pageSize).toBeLessThan(MAX_RESULT_ITEMS);
+			expect(last * pageSize).toBeGreaterThanOrEqual(MAX_RESULT_ITEMS);
+			expect(toCategoryQuery({ catId: 1, pageSize, page: last }).ok).toBe(true);
+			expect(toCategoryQuery({ catId: 1, pageSize, page: last + 1 }).ok).toBe(false);
+		}
+	});
+
+	it("reads only the fields a query has, however many other keys an options object carries", () => {
+		const crowded: Record<string, unknown> = { catId: 1031910, sort: "sales" };
+		for (let i = 0; i < 200_000; i++) crowded[`k${i}`] = i;
+		const started = performance.now();
+		expect(toCategoryQuery(crowded)).toStrictEqual({ ok: true, query: { ...DEFAULTS, sort: "sales" } });
+		expect(performance.now() - started).toBeLessThan(50);
 	});
 });

@@ -21,8 +21,31 @@ export const CHAT_PAGE_SIZE_MAX = 10;
  * and lets a page token carry each bound in 4 varint bytes.
  */
 export const PRICE_MAX = 1_000_000;
+/**
+ * Highest accepted category id. 1688's ids are at most 9 digits today (201545016, 127380009); 11 digits
+ * leave a hundredfold room for new ones while keeping every id exact in a double, far below 2^53, and
+ * in 6 varint bytes of a page token. Anything longer is a typo or a probe, and refusing it costs nothing.
+ */
+export const CATEGORY_ID_MAX = 99_999_999_999;
+/**
+ * Most products TMAPI lists for one query: v2 caps `total_count` at 2000 and serves nothing past it. v1
+ * reports no total; it is bounded the same way, since it lists the same 1688 result set.
+ */
+export const MAX_RESULT_ITEMS = 2_000;
+
+/**
+ * The highest chat page any query can have at `pageSize` cards a page (400 at 5): pages past it can only
+ * cost a paid call that brings nothing back, so the schema refuses them before anything else runs.
+ *
+ * @example
+ * lastServablePage(5); // 400
+ */
+export function lastServablePage(pageSize: number): number {
+	return Math.ceil(MAX_RESULT_ITEMS / pageSize);
+}
 
 const CAT_ID_MESSAGE = "category id must be a positive whole number";
+const CAT_ID_MAX_MESSAGE = `category id must be a whole number from 1 to ${CATEGORY_ID_MAX}`;
 const PAGE_MESSAGE = "page must be a whole number of at least 1";
 const PAGE_SIZE_MESSAGE = `size must be a whole number from 1 to ${CHAT_PAGE_SIZE_MAX}`;
 
@@ -32,6 +55,20 @@ function priceMessage(name: string): string {
 
 function flagMessage(name: string): string {
 	return `${name} must be yes or no`;
+}
+
+function isPositiveSafeInteger(n: number): boolean {
+	return Number.isSafeInteger(n) && n >= 1;
+}
+
+/**
+ * Whether a page exists at its chat page size as far as 1688 can tell. A page or size that fails its own
+ * check passes here: partialCheck still runs after plain validation issues, and one problem is enough.
+ */
+function isPageWithinReach(query: { page: number; pageSize: number }): boolean {
+	const { page, pageSize } = query;
+	const sizeValid = Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= CHAT_PAGE_SIZE_MAX;
+	return !isPositiveSafeInteger(page) || !sizeValid || page <= lastServablePage(pageSize);
 }
 
 /** True when `n` is exactly representable as whole cents, so it survives the cents round trip of tokens. */
@@ -61,7 +98,12 @@ export const ApiVersionSchema = v.picklist(API_VERSIONS, "api must be v1 or v2")
 
 const CategoryQueryObjectSchema = v.object(
 	{
-		catId: v.pipe(v.number(CAT_ID_MESSAGE), v.safeInteger(CAT_ID_MESSAGE), v.minValue(1, CAT_ID_MESSAGE)),
+		catId: v.pipe(
+			v.number(CAT_ID_MESSAGE),
+			v.check(isPositiveSafeInteger, CAT_ID_MESSAGE),
+			// A second check rather than maxValue, so an id that is not a whole number gets one problem, not two.
+			v.check((id) => !isPositiveSafeInteger(id) || id <= CATEGORY_ID_MAX, CAT_ID_MAX_MESSAGE),
+		),
 		page: v.optional(
 			v.pipe(v.number(PAGE_MESSAGE), v.safeInteger(PAGE_MESSAGE), v.minValue(1, PAGE_MESSAGE)),
 			1,
@@ -103,6 +145,13 @@ export const CategoryQuerySchema = v.pipe(
 	// partialCheck rather than check: these run even when an unrelated field failed, so every problem is
 	// reported at once. A partialCheck is skipped once any issue sits on a path it reads, so order matters:
 	// each check's issue goes to a path that no later check reads (the price one to `api`, read by none after).
+	v.forward(
+		v.partialCheck([["page"], ["pageSize"]], isPageWithinReach, (issue) => {
+			const { pageSize } = issue.input;
+			return `page must be from 1 to ${lastServablePage(pageSize)} at ${pageSize} cards a page (1688 lists at most ${MAX_RESULT_ITEMS} products)`;
+		}),
+		["page"],
+	),
 	v.forward(
 		v.partialCheck([["api"], ["sort"]], (q) => q.api !== "v1" || q.sort === "default", "sort needs api v2"),
 		["sort"],
@@ -150,6 +199,8 @@ export type CategoryQuery = v.InferOutput<typeof CategoryQuerySchema>;
 /** What {@link toCategoryQuery} and the parsers return: a query, or every problem in plain words. */
 export type CategoryQueryResult = { ok: true; query: CategoryQuery } | { ok: false; problems: string[] };
 
+const QUERY_FIELDS = Object.keys(CategoryQueryObjectSchema.entries);
+
 /**
  * Adapters build inputs from optional options (`min: options.getNumber("min") ?? undefined`); treat an
  * explicit `undefined` as "not given" so exact-optional price bounds do not reject it.
@@ -158,7 +209,14 @@ function dropUndefined(input: unknown): unknown {
 	if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
 	const prototype: unknown = Object.getPrototypeOf(input);
 	if (prototype !== Object.prototype && prototype !== null) return input;
-	return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+	// Only the fields a query has are read: an options object with a million other keys costs the same as
+	// one without (the schema ignores unknown keys anyway).
+	const source = input as Record<string, unknown>;
+	const picked: Record<string, unknown> = {};
+	for (const key of QUERY_FIELDS) {
+		if (Object.hasOwn(source, key) && source[key] !== undefined) picked[key] = source[key];
+	}
+	return picked;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CategoryQuery } from "../query/schema.js";
-import { PRICE_MAX } from "../query/schema.js";
+import { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, lastServablePage, PRICE_MAX } from "../query/schema.js";
 import { LANGUAGES, SORT_ORDERS } from "../tmapi/params.js";
 
 /** A query with every default, for tests to spread their changes over. */
@@ -27,13 +27,24 @@ const priceBounds = fc
 			...(high !== undefined && { priceMax: high / 100 }),
 		};
 	});
+/** A chat page size and a page that exists at that size (up to 1688's 2000 products). */
+const pageAndSize = fc.integer({ min: 1, max: CHAT_PAGE_SIZE_MAX }).chain((pageSize) =>
+	fc.record({
+		pageSize: fc.constant(pageSize),
+		page: fc.oneof(
+			fc.integer({ min: 1, max: Math.min(20, lastServablePage(pageSize)) }),
+			fc.integer({ min: 1, max: lastServablePage(pageSize) }),
+			fc.constant(lastServablePage(pageSize)),
+		),
+	}),
+);
 const paging = {
 	catId: fc.oneof(
-		fc.integer({ min: 1, max: 9_999_999_999 }),
-		fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+		fc.integer({ min: 1, max: 999_999_999 }),
+		fc.integer({ min: 1, max: CATEGORY_ID_MAX }),
+		fc.constant(CATEGORY_ID_MAX),
 	),
-	page: fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
-	pageSize: fc.integer({ min: 1, max: 10 }),
+	paging: pageAndSize,
 	dropshipping: fc.boolean(),
 	freeShipping: fc.boolean(),
 	superFactory: fc.boolean(),
@@ -48,10 +59,17 @@ export const validQuery: fc.Arbitrary<CategoryQuery> = fc.oneof(
 			language: fc.constantFrom(...LANGUAGES),
 			prices: priceBounds,
 		})
-		.map(({ prices, ...rest }): CategoryQuery => ({ ...rest, ...prices, api: "v2" })),
-	fc
-		.record(paging)
 		.map(
-			(rest): CategoryQuery => ({ ...rest, sort: "default", newArrival: false, language: "en", api: "v1" }),
+			({ prices, paging: sized, ...rest }): CategoryQuery => ({ ...rest, ...sized, ...prices, api: "v2" }),
 		),
+	fc.record(paging).map(
+		({ paging: sized, ...rest }): CategoryQuery => ({
+			...rest,
+			...sized,
+			sort: "default",
+			newArrival: false,
+			language: "en",
+			api: "v1",
+		}),
+	),
 );

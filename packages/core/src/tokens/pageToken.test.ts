@@ -2,15 +2,15 @@ import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CategoryQuery } from "../query/schema.js";
-import { PRICE_MAX } from "../query/schema.js";
+import { CATEGORY_ID_MAX, lastServablePage, PRICE_MAX } from "../query/schema.js";
 import { DEFAULTS, validQuery } from "../test-support/arbitraries.js";
 import { decodePageToken, encodePageToken, PAGE_TOKEN_MAX_LENGTH } from "./pageToken.js";
 
 const SECRET = "test-secret-do-not-use";
 
 const LONGEST: CategoryQuery = {
-	catId: Number.MAX_SAFE_INTEGER,
-	page: Number.MAX_SAFE_INTEGER,
+	catId: CATEGORY_ID_MAX,
+	page: lastServablePage(10),
 	pageSize: 10,
 	sort: "price_down",
 	priceMin: PRICE_MAX,
@@ -171,6 +171,11 @@ describe("decodePageToken refuses", () => {
 		["an unterminated varint", [1, 0, 0, 0x81, 0x81, 0x81], "malformed"],
 		["an overlong varint", [1, 0, 0, 0x81, 0x00, 1, 5], "malformed"],
 		["a varint past 2^53", [1, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 1, 5], "malformed"],
+		["a 7-byte varint", [1, 0, 0, 1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 1, 5], "malformed"],
+		// Page 9007199254740984 (2^53 - 8) in 8 bytes: refused as a varint longer than any valid number.
+		["page 2^53 - 8", [1, 0, 0, 1, 0xf8, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 5], "malformed"],
+		["a signed page past what upstream serves (page 401)", [1, 0, 0, 1, 0x91, 0x03, 5], "invalid"],
+		["a signed category id above the bound", [1, 0, 0, 0x80, 0xd0, 0xdb, 0xc3, 0xf4, 0x02, 1, 5], "invalid"],
 	])("%s", (_, payload, reason) => {
 		expect(decodePageToken(signedToken(payload), SECRET)).toStrictEqual({ ok: false, reason });
 	});

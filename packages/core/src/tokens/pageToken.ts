@@ -8,11 +8,11 @@ import {
 } from "../query/schema.js";
 
 /**
- * Longest token {@link encodePageToken} produces, in characters (all base64url, so also bytes). Leaves 16
- * bytes of Telegram's 64-byte `callback_data` and 52 of Discord's 100-character `custom_id` for an action
- * prefix.
+ * Longest token {@link encodePageToken} produces, in characters (all base64url, so also bytes): 28 bytes
+ * for the longest valid query (a 6-byte category id, a 2-byte page, both prices). Leaves 26 bytes of
+ * Telegram's 64-byte `callback_data` and 62 of Discord's 100-character `custom_id` for an action prefix.
  */
-export const PAGE_TOKEN_MAX_LENGTH = 48;
+export const PAGE_TOKEN_MAX_LENGTH = 38;
 
 /** Why a token was refused; the reason is safe to log, and none of them echoes the secret. */
 export type PageTokenFailure = "malformed" | "bad-signature" | "invalid";
@@ -26,8 +26,9 @@ const VERSION = 1;
 const MAC_BYTES = 8;
 // version + flags + enums + three one-byte varints (catId, page, pageSize).
 const MIN_PAYLOAD_BYTES = 6;
-// Varints are at most 8 bytes: 8 x 7 bits holds every safe integer (53 bits).
-const MAX_VARINT_BYTES = 8;
+// 6 x 7 bits holds every valid number (the largest, a category id, is under 2^37); a longer varint is
+// refused while reading, before any arithmetic could lose precision.
+const MAX_VARINT_BYTES = 6;
 
 const FLAG_NEW_ARRIVAL = 1 << 0;
 const FLAG_DROPSHIPPING = 1 << 1;

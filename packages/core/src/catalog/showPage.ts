@@ -1,0 +1,95 @@
+import { type Actor, actorKey } from "../access/actor.js";
+import { type CategoryQuery, MAX_RESULT_ITEMS } from "../query/schema.js";
+import type { CategoryInfo } from "../tmapi/product.js";
+import {
+	type ActionMeta,
+	type CatalogContext,
+	countAction,
+	refused,
+	refuseOutsider,
+	upstreamRefusal,
+} from "./actions.js";
+import type { CatalogOutcome, Refusal, ResultView } from "./outcome.js";
+import { refuse } from "./refusals.js";
+import { resolveInput } from "./resolve.js";
+import { buildView, lastPageOf } from "./resultView.js";
+import { viewPageCount } from "./slice.js";
+import type { CatalogInput, ShowHooks } from "./types.js";
+
+/** The refusal for a page past `lastPage`, with a token for the last page; null when the page exists. */
+export function pastTheEnd(ctx: CatalogContext, query: CategoryQuery, lastPage: number): Refusal | null {
+	if (query.page <= lastPage) return null;
+	return refuse.noSuchPage(query, lastPage, ctx.sign({ ...query, page: lastPage }));
+}
+
+/**
+ * The last chat page as far as the cache knows (an upstream page of this query told its item count),
+ * capped by the 2000 products 1688 lists at most; undefined when nothing is known. Never a paid call.
+ */
+export async function knownLastPage(ctx: CatalogContext, query: CategoryQuery): Promise<number | undefined> {
+	const total = await ctx.pages.knownTotal(query);
+	return total === undefined ? undefined : viewPageCount(Math.min(total, MAX_RESULT_ITEMS), query.pageSize);
+}
+
+/** The category's name and breadcrumb if they arrive within `waitMs`, else null; never throws. */
+async function nameWithin(ctx: CatalogContext, catId: number, userKey: string): Promise<CategoryInfo | null> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<null>((resolve) => {
+		timer = setTimeout(() => resolve(null), ctx.nameWaitMs);
+	});
+	try {
+		return await Promise.race([ctx.directory.describe(catId, userKey), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function acknowledgeIfSlow(ctx: CatalogContext, query: CategoryQuery, hooks: ShowHooks): Promise<void> {
+	if (!hooks.onSlow || (await ctx.pages.isCached(query))) return;
+	try {
+		await hooks.onSlow();
+	} catch (error) {
+		ctx.logger.warn({ err: error }, "acknowledging a slow request failed");
+	}
+}
+
+/**
+ * Shows one chat page: access, then the input (refused input counts nothing), then the rate limit, then
+ * what the cache knows of the end, and only then the upstream pages, paid for where not cached.
+ */
+export async function showPage(
+	ctx: CatalogContext,
+	actor: Actor,
+	input: CatalogInput,
+	hooks: ShowHooks,
+	meta: ActionMeta,
+): Promise<CatalogOutcome<ResultView>> {
+	const outsider = refuseOutsider(ctx, actor);
+	if (outsider) return refused(outsider);
+	const resolved = resolveInput(input, ctx.tokenSecret);
+	if (!resolved.ok) return resolved;
+	const { query } = resolved;
+	meta.catId = query.catId;
+	const limited = await countAction(ctx, actor);
+	if (limited) return refused(limited);
+	const known = await knownLastPage(ctx, query);
+	const beyondKnown = known === undefined ? null : pastTheEnd(ctx, query, known);
+	if (beyondKnown) return refused(beyondKnown);
+
+	const userKey = actorKey(actor);
+	await acknowledgeIfSlow(ctx, query, hooks);
+	// Started alongside the items; a slow or failing name lookup never holds the items back.
+	const name = nameWithin(ctx, query.catId, userKey);
+	try {
+		const loaded = await ctx.pages.load(query, userKey);
+		meta.cache = loaded.fromCache ? "hit" : "miss";
+		ctx.metrics?.cache(meta.cache);
+		// The pages just loaded may be the first to tell where the end is.
+		const last = lastPageOf(query, loaded, ctx.pages.upstreamSize(query));
+		const beyond = last === undefined ? null : pastTheEnd(ctx, query, last);
+		if (beyond) return refused(beyond);
+		return { ok: true, view: buildView(ctx, query, loaded, await name) };
+	} catch (error) {
+		return refused(upstreamRefusal(ctx, error));
+	}
+}

@@ -1,0 +1,77 @@
+import type { Actor } from "../access/actor.js";
+import type { CategoryQuery } from "../query/schema.js";
+import type { CategoryRef } from "../tmapi/product.js";
+import type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./outcome.js";
+
+/** What a user asked for: typed command text, structured options (Discord), or a button's token. */
+export type CatalogInput =
+	| { readonly text: string }
+	| { readonly options: unknown }
+	| { readonly token: string };
+
+/** An input checked without any limit or call: the query it asks for, or why it cannot be served. */
+export type Resolved = { ok: true; query: CategoryQuery } | { ok: false; refusal: Refusal };
+
+/** Per-call hooks of {@link Catalog.show}. */
+export interface ShowHooks {
+	/**
+	 * Called once the request is admitted and valid but needs a paid upstream call, before that call: the
+	 * moment to acknowledge the user (Telegram: answer the button and show "typing"; Discord: defer).
+	 * A failing hook is logged and ignored.
+	 */
+	readonly onSlow?: () => unknown;
+}
+
+/** What {@link Catalog.export} is asked for beyond the query. */
+export interface ExportRequest {
+	/** Upstream pages to read; else the `pages:N` of an /export command, else 3. Bounded by the deployment. */
+	readonly pages?: number;
+	/** Told after each page read, with a status line in the query's language. */
+	readonly onProgress?: (done: number, total: number, text: string) => unknown;
+}
+
+/**
+ * The engine every adapter calls: it checks access, parses or verifies the request, counts it against the
+ * user's rate limit (only once it is valid), serves chat pages out of cached upstream pages (one paid call
+ * serves several page turns), coalesces identical requests, keeps within the daily budgets, and answers
+ * with a platform-neutral view or a refusal with a message to show. It never throws for bad input or
+ * upstream trouble.
+ *
+ * @example
+ * const outcome = await catalog.show({ platform: "telegram", userId: "42", placeId: "-100123" }, { text: "/category 1031910 sort:sales" });
+ * if (outcome.ok) render(outcome.view); else reply(outcome.refusal.message);
+ */
+export interface Catalog {
+	/** Parses or verifies an input without any limit or call, e.g. to decide whether to defer. */
+	resolve(input: CatalogInput): Resolved;
+
+	/** Whether every upstream page a query needs is in the cache now (no paid call, no limit). */
+	isCached(query: CategoryQuery): Promise<boolean>;
+
+	/**
+	 * Answers a category request with one chat page, or a refusal. A page past the last one a cached
+	 * upstream page told of is refused with a token for the last page, without a paid call.
+	 */
+	show(actor: Actor, input: CatalogInput, hooks?: ShowHooks): Promise<CatalogOutcome<ResultView>>;
+
+	/**
+	 * Reads up to `pages` upstream pages of a query (bounded by the deployment's `maxExportPages`) for a
+	 * file export, starting where the query's chat page starts. Cached pages are free; the rest are paid
+	 * from the user's budget. One action against the rate limit, however many pages. A failure after the
+	 * first page ends the export early with what was read.
+	 */
+	export(actor: Actor, input: CatalogInput, request?: ExportRequest): Promise<CatalogOutcome<ExportView>>;
+
+	/** One level of the category tree: the top level without an id, else a category and its children. */
+	browse(actor: Actor, catId?: number): Promise<CatalogOutcome<BrowseView>>;
+
+	/** Categories already known to this process that match `text`, for autocomplete; never a paid call. */
+	suggestCategories(text: string, limit?: number): CategoryRef[];
+
+	/**
+	 * A signed token for a query, for adapters that build their own buttons (e.g. share).
+	 *
+	 * @throws TypeError when the query does not pass the schema.
+	 */
+	tokenFor(query: CategoryQuery): string;
+}
