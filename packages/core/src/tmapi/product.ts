@@ -22,10 +22,13 @@ export const ProductSchema = v.object({
 	currency: Text,
 	/** Minimum order quantity. */
 	moq: MaybeNumber,
-	/** Sales as a number (lower bound for labels such as "100000+"), with the label as sent. */
+	/**
+	 * Sales as a number (lower bound for labels such as "100000+" or "已售8.7万+件"), with the label as sent;
+	 * cards show the number in the reader's language, never the label's words.
+	 */
 	sales: MaybeNumber,
 	salesLabel: MaybeText,
-	/** v1 counts all sales; v2 counts the last 90 days. */
+	/** "90d" when read from `sale_quantity_90days`, "total" from `sales_count` or `sale_quantity`. */
 	salesWindow: v.picklist(["total", "90d"]),
 	buyerCount: MaybeNumber,
 	shop: v.object({
@@ -36,7 +39,7 @@ export const ProductSchema = v.object({
 		isPowerfulSeller: MaybeFlag,
 		years: MaybeNumber,
 		score: MaybeNumber,
-		/** Shop-wide repurchase rate in percent (v1). */
+		/** Shop-wide repurchase rate in percent (`shop_repurchase_rate`). */
 		repurchaseRate: MaybeNumber,
 	}),
 	delivery: v.object({
@@ -44,7 +47,7 @@ export const ProductSchema = v.object({
 		freeShipping: MaybeFlag,
 		shipIn48h: MaybeFlag,
 	}),
-	/** Item repurchase rate in percent (v2). */
+	/** Item repurchase rate in percent (`item_repurchase_rate`). */
 	repurchaseRate: MaybeNumber,
 	lowRefundRate: MaybeFlag,
 	onePieceMinOrder: MaybeFlag,
@@ -59,7 +62,7 @@ export const CategoryPageSchema = v.object({
 	page: v.number(),
 	pageSize: v.number(),
 	hasNextPage: v.boolean(),
-	/** Only v2 sends it, and it seems capped at 2000. */
+	/** v2, search and shop answers send it (v1 does not); it seems capped at 2000. */
 	totalCount: v.optional(v.number()),
 	items: v.array(ProductSchema),
 	/** Items that failed validation and were left out. */

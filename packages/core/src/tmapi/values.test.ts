@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { firstPrice, normalizeUrl, parseCount, parseInteger, parsePercent, parsePrice } from "./values.js";
+import {
+	firstPrice,
+	isLowerBound,
+	normalizeUrl,
+	parseCount,
+	parseInteger,
+	parsePercent,
+	parsePrice,
+} from "./values.js";
 
 describe("parseCount", () => {
 	it.each([
@@ -61,5 +69,33 @@ describe("other values", () => {
 		expect(normalizeUrl("")).toBeNull();
 		expect(normalizeUrl("javascript:alert(1)")).toBeNull();
 		expect(normalizeUrl(null)).toBeNull();
+	});
+
+	it.each([
+		["https:////cbu01.alicdn.com/img/ibank/a.jpg", "https://cbu01.alicdn.com/img/ibank/a.jpg"],
+		["http:///x.1688.com", "http://x.1688.com"],
+		["cbu01.alicdn.com/img/ibank/a.jpg", "https://cbu01.alicdn.com/img/ibank/a.jpg"],
+		["detail.1688.com/offer/1.html", "https://detail.1688.com/offer/1.html"],
+		["HTTPS://x.1688.com", "https://x.1688.com"],
+		["http://gdytgc.1688.com?tracelog=p4p", "http://gdytgc.1688.com?tracelog=p4p"],
+	])("repairs %j", (raw, expected) => {
+		expect(normalizeUrl(raw)).toBe(expected);
+	});
+
+	it.each([
+		["ftp://x.1688.com/a"],
+		["/img/ibank/a.jpg"],
+		["a.jpg b"],
+		["https://"],
+		["data:image/png;base64,AA"],
+	])("refuses %j", (raw) => {
+		expect(normalizeUrl(raw)).toBeNull();
+	});
+
+	it("tells lower bounds and rounded labels from exact counts", () => {
+		for (const label of ["100000+", "已售9000+件", "全网10万+件", "1.8万", "3k"]) {
+			expect(isLowerBound(label)).toBe(true);
+		}
+		for (const label of ["180100", "5160", "0", "", null, 1]) expect(isLowerBound(label)).toBe(false);
 	});
 });
