@@ -1,7 +1,10 @@
-import { createRuntime, type Logger } from "@catbot/runtime";
+import { createRuntime, type Logger, PlatformUnreachableError } from "@catbot/runtime";
 import { Events } from "discord.js";
 import { createClient } from "./bot.js";
 import type { DiscordConfig } from "./config.js";
+
+/** How long login and the gateway handshake may take at start. */
+const READY_TIMEOUT_MS = 30_000;
 
 /** A running bot. */
 export interface RunningBot {
@@ -28,8 +31,23 @@ export async function startDiscordBot(
 	const { logger } = runtime;
 	const client = createClient({ catalog: runtime.catalog, logger }, { apiBase: config.apiBase });
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-	await client.login(config.token);
-	await ready;
+	let timer: NodeJS.Timeout | undefined;
+	const gatewayTimeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(
+			() => reject(new Error(`the gateway did not become ready within ${READY_TIMEOUT_MS / 1000} s`)),
+			READY_TIMEOUT_MS,
+		);
+	});
+	try {
+		// discord.js keeps retrying a gateway it cannot reach; a start that never ends helps nobody.
+		await Promise.race([client.login(config.token).then(() => ready), gatewayTimeout]);
+	} catch (error) {
+		await client.destroy();
+		await runtime.close();
+		throw new PlatformUnreachableError("Discord", config.apiBase, error);
+	} finally {
+		clearTimeout(timer);
+	}
 	let connected = true;
 	const healthPort = await runtime.startHealth(() => connected);
 	logger.info(

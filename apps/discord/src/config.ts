@@ -1,18 +1,17 @@
-import { envUrl, loadAppConfig } from "@catbot/runtime";
+import { envToken, envUrl, loadAppConfig } from "@catbot/runtime";
 import * as v from "valibot";
 
 const SNOWFLAKE = /^\d{15,25}$/;
 
 const DiscordEnvSchema = v.object({
-	// Optional to the schema so a missing and an empty value get the same message.
-	DISCORD_TOKEN: v.optional(
-		v.pipe(
-			v.string(),
-			v.trim(),
-			v.minLength(20, "DISCORD_TOKEN is required: your bot's token from the Developer Portal"),
-		),
-		"",
+	DISCORD_TOKEN: envToken(
+		"DISCORD_TOKEN",
+		// Three dot-separated base64url parts: the bot's id, a timestamp and a signature.
+		/^[\w-]{16,}\.[\w-]{4,}\.[\w-]{20,}$/,
+		"your bot's token from the Developer Portal",
+		"a bot token has three parts separated by dots (copy it again from the Developer Portal's Bot page)",
 	),
+	// Optional to the schema so a missing and an empty value get the same message.
 	DISCORD_APPLICATION_ID: v.optional(
 		v.pipe(
 			v.string(),

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRuntime, type Logger } from "@catbot/runtime";
+import { createRuntime, type Logger, PlatformUnreachableError } from "@catbot/runtime";
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import { createTasks } from "./tasks.js";
@@ -48,7 +48,12 @@ export async function startTelegramBot(
 			...(options.maxSendWaitMs ? { maxSendWaitMs: options.maxSendWaitMs } : {}),
 		},
 	);
-	bot.botInfo = await bot.telegram.getMe();
+	try {
+		bot.botInfo = await bot.telegram.getMe();
+	} catch (error) {
+		await runtime.close();
+		throw new PlatformUnreachableError("Telegram", config.apiRoot, error);
+	}
 	await bot.telegram
 		.setMyCommands(COMMANDS)
 		.catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));

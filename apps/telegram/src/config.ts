@@ -1,18 +1,12 @@
-import { ConfigError, envInteger, envUrl, loadAppConfig } from "@catbot/runtime";
+import { ConfigError, envInteger, envToken, envUrl, loadAppConfig } from "@catbot/runtime";
 import * as v from "valibot";
 
 const TelegramEnvSchema = v.object({
-	// Optional to the schema so a missing and an empty token get the same message.
-	TELEGRAM_BOT_TOKEN: v.optional(
-		v.pipe(
-			v.string(),
-			v.trim(),
-			v.regex(
-				/^\d+:[\w-]+$/,
-				"TELEGRAM_BOT_TOKEN is required: the token @BotFather gave you (digits:letters)",
-			),
-		),
-		"",
+	TELEGRAM_BOT_TOKEN: envToken(
+		"TELEGRAM_BOT_TOKEN",
+		/^\d+:[\w-]+$/,
+		"the token @BotFather gave you (digits:letters)",
+		"a bot token is the bot's id, a colon and its secret (digits:letters), as @BotFather gives it",
 	),
 	TELEGRAM_API_ROOT: v.optional(
 		envUrl("TELEGRAM_API_ROOT", /^https?:\/\//, "https://api.telegram.org"),

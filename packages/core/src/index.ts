@@ -1,3 +1,5 @@
+// Errors: one family, each with a stable code and a message safe to show.
+export { CatbotError, isCatbotError } from "./errors.js";
 export type { Actor } from "./access/actor.js";
 export { ActorSchema, actorKey, PLATFORMS } from "./access/actor.js";
 export type { AccessPolicy, AllowLists } from "./access/allowList.js";

@@ -2,15 +2,16 @@
 
 // Configuration from the environment.
 export type { CoreConfig } from "./config/loadConfig.js";
-export { ConfigError, envInteger, envUrl, loadAppConfig, loadConfig } from "./config/loadConfig.js";
-// The engine built from configuration: client, cache, limits, logger, metrics, health.
-export type { Runtime, RuntimeOptions } from "./runtime.js";
-export { createRuntime } from "./runtime.js";
+export { ConfigError, envInteger, envToken, envUrl, loadAppConfig, loadConfig } from "./config/loadConfig.js";
 // Logging.
 export type { Logger, LoggerOptions } from "./logging/logger.js";
 export { createLogger } from "./logging/logger.js";
 // Process lifecycle: one bot process, and the supervisor behind `pnpm start`.
 export type { BotProcessOptions, StartedBot } from "./process/runBotProcess.js";
 export { runBotProcess } from "./process/runBotProcess.js";
+export { describeConnectionFailure, PlatformUnreachableError } from "./process/startupFailure.js";
 export type { SupervisedBot } from "./process/supervisor.js";
 export { runSupervisor } from "./process/supervisor.js";
+// The engine built from configuration: client, cache, limits, logger, metrics, health.
+export type { Runtime, RuntimeOptions } from "./runtime.js";
+export { createRuntime } from "./runtime.js";

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { CatbotError } from "@catbot/core";
 import * as v from "valibot";
 
 /** An optional whole-number variable with a default, checked against a range; messages name the variable. */
@@ -31,6 +32,26 @@ export function envIdList(name: string) {
 			v.check(
 				(ids) => ids.every((id) => /^-?\d{1,25}$/.test(id)),
 				`${name} must be a comma-separated list of numeric ids`,
+			),
+		),
+		"",
+	);
+}
+
+/**
+ * A secret such as a bot token: optional to the schema so that a missing and an empty value read the same
+ * ("is required"), and a value of the wrong shape says so ("is malformed") instead of calling it missing.
+ * Neither message quotes the value.
+ */
+export function envToken(name: string, shape: RegExp, required: string, malformed: string) {
+	return v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.check(
+				(value) => shape.test(value),
+				(issue) =>
+					issue.input === "" ? `${name} is required: ${required}` : `${name} is malformed: ${malformed}`,
 			),
 		),
 		"",
@@ -99,12 +120,10 @@ export const EnvSchema = v.object({
 export type CoreConfig = ReturnType<typeof toConfig>;
 
 /** A configuration problem; `problems` names every variable that is wrong, values never quoted. */
-export class ConfigError extends Error {
-	override readonly name = "ConfigError";
-	readonly code = "config";
+export class ConfigError extends CatbotError {
 	readonly problems: readonly string[];
 	constructor(problems: readonly string[]) {
-		super(`Invalid configuration:\n- ${problems.join("\n- ")}`);
+		super("config", `Invalid configuration:\n- ${problems.join("\n- ")}`);
 		this.problems = problems;
 	}
 }

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { ConfigError } from "../config/loadConfig.js";
 import type { Logger } from "../logging/logger.js";
+import { serializeError } from "../logging/serializeError.js";
+import { PlatformUnreachableError } from "./startupFailure.js";
 
 /** A started bot, as {@link runBotProcess} drives it. */
 export interface StartedBot {
@@ -19,7 +21,7 @@ export interface BotProcessOptions<TConfig> {
 /**
  * The life of a bot process, the same for every adapter: read `.env` from the working folder if there is
  * one (real environment variables win), check the configuration (every problem listed, exit code 2),
- * start, log stray promise rejections instead of dying, and stop cleanly on SIGINT/SIGTERM.
+ * start (a failure to connect is one line and exit code 1), log stray promise rejections instead of dying, and stop cleanly on SIGINT/SIGTERM.
  */
 export async function runBotProcess<TConfig>(options: BotProcessOptions<TConfig>): Promise<void> {
 	if (existsSync(".env")) process.loadEnvFile(".env");
@@ -31,7 +33,18 @@ export async function runBotProcess<TConfig>(options: BotProcessOptions<TConfig>
 		console.error(`${options.name}: ${error.message}\nSee .env.example for every variable.`);
 		process.exit(2);
 	}
-	const bot = await options.start(config);
+	let bot: StartedBot;
+	try {
+		bot = await options.start(config);
+	} catch (error) {
+		// One line a person can act on, never a stack trace: the supervisor shows it once per restart.
+		const reason =
+			error instanceof PlatformUnreachableError
+				? error.message
+				: `could not start: ${serializeError(error).message}`;
+		console.error(`${options.name}: ${reason}`);
+		process.exit(1);
+	}
 	// Logged, never fatal: one stray promise must not take the team's bot down.
 	process.on("unhandledRejection", (reason) => bot.logger.error({ err: reason }, "unhandled rejection"));
 	for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,0 +1,77 @@
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { startFakeDiscord } from "@catbot/fake-discord";
+import { killAll, runProcess } from "@catbot/testkit";
+import { afterEach, describe, expect, it } from "vitest";
+
+const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const TMAPI_TOKEN = "startup-test-tmapi-token";
+const APP = "123456789012345678";
+// Shaped like a real bot token, so only the platform can refuse it.
+const TOKEN = `MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.${"S".repeat(38)}`;
+afterEach(killAll);
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+	const server = createServer().listen(0, "127.0.0.1");
+	await once(server, "listening");
+	const { port } = server.address() as { port: number };
+	server.close();
+	await once(server, "close");
+	return port;
+}
+
+async function start(env: Record<string, string>) {
+	const bot = runProcess(MAIN, { env: { TMAPI_TOKEN, TMAPI_BASE_URL: "http://127.0.0.1:9", ...env } });
+	const [code] = await bot.exited;
+	const output = bot.output();
+	// JSON log lines from before the failure are fine; what a person reads is the rest, which must be one line.
+	const plain = output.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("{"));
+	return { code, output, plain: plain.join("\n") };
+}
+
+describe("a bot that cannot reach Discord at start", () => {
+	it("prints one line with the platform, the URL root and the cause, and exits 1", async () => {
+		const port = await closedPort();
+		const { code, output, plain } = await start({
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_APPLICATION_ID: APP,
+			DISCORD_API_BASE: `http://127.0.0.1:${port}/api`,
+		});
+		expect(code).toBe(1);
+		expect(plain).toBe(
+			`catbot discord: could not connect to Discord at http://127.0.0.1:${port}: connection refused (ECONNREFUSED)`,
+		);
+		expect(output).not.toContain("SSSSSSSSSS");
+	});
+
+	it("says the token was refused when Discord answers 401", async () => {
+		const discord = await startFakeDiscord();
+		try {
+			const { code, output, plain } = await start({
+				DISCORD_TOKEN: TOKEN,
+				DISCORD_APPLICATION_ID: APP,
+				DISCORD_API_BASE: discord.apiBase,
+			});
+			expect(code).toBe(1);
+			expect(plain).toMatch(
+				/^catbot discord: could not connect to Discord at http:\/\/127\.0\.0\.1:\d+: the bot token was refused \((invalid token|401 Unauthorized)\)$/,
+			);
+			expect(output).not.toContain("SSSSSSSSSS");
+		} finally {
+			await discord.close();
+		}
+	});
+
+	it("reports a malformed token as malformed, with exit code 2", async () => {
+		const { code, output } = await start({
+			DISCORD_TOKEN: "only-the-secret-was-pasted-here-xxxxxxxx",
+			DISCORD_APPLICATION_ID: APP,
+		});
+		expect(code).toBe(2);
+		expect(output).toContain("DISCORD_TOKEN is malformed");
+		expect(output).not.toContain("DISCORD_TOKEN is required");
+		expect(output).not.toContain("only-the-secret");
+	});
+});
