@@ -14,6 +14,7 @@ function tolerant<const TSchema extends v.GenericSchema>(schema: TSchema) {
 			v.nullish(schema),
 			v.transform((value) => value ?? undefined),
 		),
+		// valibot cannot relate a generic schema's output to the fallback; undefined is always a valid output here.
 		undefined as never,
 	);
 }
