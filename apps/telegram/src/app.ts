@@ -1,7 +1,12 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRuntime, type Logger, PlatformUnreachableError } from "@catbot/runtime";
+import {
+	createRuntime,
+	describeConnectionFailure,
+	type Logger,
+	PlatformUnreachableError,
+} from "@catbot/runtime";
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import { createTasks } from "./tasks.js";
@@ -14,6 +19,8 @@ export interface RunningBot {
 	readonly webhookPort: number | undefined;
 	/** The health and metrics server's port, when HEALTH_PORT is set. */
 	readonly healthPort: number | undefined;
+	/** Settles once polling has stopped for good (401, 409) and the reason is logged; /healthz is 503 by then. */
+	readonly failed: Promise<void>;
 	/** Stops taking updates, lets running handlers finish (up to 5 s), disconnects. Idempotent. */
 	stop(reason?: string): Promise<void>;
 }
@@ -59,6 +66,14 @@ export async function startTelegramBot(
 		.catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
 
 	let server: Server | undefined;
+	let fail: () => void = () => undefined;
+	const failed = new Promise<void>((resolve) => {
+		fail = resolve;
+	});
+	// Declared before polling starts, because a polling failure reads them.
+	let stopping: Promise<void> | undefined;
+	// Health reads it only once startHealth below is called.
+	let ready = true;
 	if (config.webhook) {
 		const path = new URL(config.webhook.url).pathname || "/";
 		server = createServer(bot.webhookCallback(path, { secretToken: config.webhook.secret }));
@@ -70,22 +85,25 @@ export async function startTelegramBot(
 		});
 	} else {
 		await bot.telegram.deleteWebhook();
-		// launch() resolves only when polling stops; its errors are logged, never thrown at the process.
-		bot
-			.launch({ allowedUpdates: ["message", "callback_query"] })
-			.catch((error: unknown) => logger.error({ err: error }, "polling stopped"));
+		// launch() settles only when polling stops. Telegraf retries network errors, 429 and 5xx itself; what
+		// ends it (401 token revoked, 409 another poller) will not heal, so the bot reports unhealthy and fails.
+		bot.launch({ allowedUpdates: ["message", "callback_query"] }).catch((error: unknown) => {
+			if (stopping !== undefined) return;
+			ready = false;
+			logger.error({ err: error }, `telegram polling stopped: ${describeConnectionFailure(error)}`);
+			fail();
+		});
 	}
 	const webhookPort = server ? (server.address() as AddressInfo).port : undefined;
-	let ready = true;
 	const healthPort = await runtime.startHealth(() => ready);
 	logger.info(
 		{ bot: bot.botInfo.username, mode: server ? "webhook" : "polling", webhookPort },
 		"telegram bot ready",
 	);
 
-	let stopping: Promise<void> | undefined;
 	return {
 		logger,
+		failed,
 		webhookPort,
 		healthPort,
 		stop(reason = "stop") {

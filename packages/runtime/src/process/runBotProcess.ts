@@ -7,6 +7,11 @@ import { PlatformUnreachableError } from "./startupFailure.js";
 /** A started bot, as {@link runBotProcess} drives it. */
 export interface StartedBot {
 	readonly logger: Logger;
+	/**
+	 * Settles when the bot can no longer serve (e.g. Telegram polling stopped with 401 or 409), after the bot
+	 * has logged why; the process then stops and exits 1 so that a supervisor restarts it.
+	 */
+	readonly failed?: Promise<void>;
 	stop(reason: string): Promise<void>;
 }
 
@@ -47,6 +52,12 @@ export async function runBotProcess<TConfig>(options: BotProcessOptions<TConfig>
 	}
 	// Logged, never fatal: one stray promise must not take the team's bot down.
 	process.on("unhandledRejection", (reason) => bot.logger.error({ err: reason }, "unhandled rejection"));
+	void bot.failed?.then(() =>
+		bot.stop("failed").then(
+			() => process.exit(1),
+			() => process.exit(1),
+		),
+	);
 	for (const signal of ["SIGINT", "SIGTERM"] as const) {
 		process.once(signal, () => {
 			bot.stop(signal).then(

@@ -40,6 +40,7 @@ export function describeConnectionFailure(error: unknown): string {
 		if (code === "TokenInvalid") return "the bot token was refused (invalid token)";
 		const status = field(link, "status") ?? field(field(link, "response"), "error_code") ?? code;
 		if (status === 401) return "the bot token was refused (401 Unauthorized)";
+		if (status === 409) return "another process is using this bot token (409 Conflict)";
 		if (status === 404) return "not found (404): is the API root right, and is the bot token complete?";
 	}
 	const innermost = chain.at(-1);
