@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config/loadConfig.js";
+import { createRuntime } from "./runtime.js";
 import { TEST_TOKEN, useEmulator } from "./test-support/emulator.js";
 import { captureLogs } from "./test-support/logs.js";
-import { createRuntime } from "./runtime.js";
 
 const emu = useEmulator();
 

@@ -1,4 +1,3 @@
-import type { Redis } from "ioredis";
 import {
 	type Catalog,
 	createAccessPolicy,
@@ -8,6 +7,7 @@ import {
 	createTmapiClient,
 	type TmapiAttemptEvent,
 } from "@catbot/core";
+import type { Redis } from "ioredis";
 import { createRedisStore } from "./cache/redisStore.js";
 import type { CoreConfig } from "./config/loadConfig.js";
 import { startHealthServer } from "./health/healthServer.js";

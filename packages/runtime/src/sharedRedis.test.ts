@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, createAccessPolicy, createCatalog, createLimits, createTmapiClient } from "@catbot/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisStore } from "./cache/redisStore.js";
 import { redisCounters } from "./limits/redisCounters.js";
 import { TEST_TOKEN, useEmulator } from "./test-support/emulator.js";

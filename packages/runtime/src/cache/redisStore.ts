@@ -1,8 +1,7 @@
-import type { Redis } from "ioredis";
 import type { CacheStore } from "@catbot/core";
+import type { Redis } from "ioredis";
 import type { Logger } from "../logging/logger.js";
 import { throttle } from "../logging/throttle.js";
-
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {

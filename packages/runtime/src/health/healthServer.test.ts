@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRuntime } from "../runtime.js";
 import { loadConfig } from "../config/loadConfig.js";
+import { createRuntime } from "../runtime.js";
 import { TEST_TOKEN, useEmulator } from "../test-support/emulator.js";
 import { captureLogs } from "../test-support/logs.js";
 

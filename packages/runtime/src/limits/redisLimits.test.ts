@@ -50,7 +50,11 @@ describe("limits on Redis", () => {
 	it("keep limiting in memory while Redis is down", async () => {
 		const local = await startRedis();
 		try {
-			const limits = createLimits({ counters: redisCounters(local.client()), actionsPerWindow: 2, windowMs: 10_000 });
+			const limits = createLimits({
+				counters: redisCounters(local.client()),
+				actionsPerWindow: 2,
+				windowMs: 10_000,
+			});
 			await new Promise((resolve) => setTimeout(resolve, 100));
 			await local.kill();
 			const decisions = await hits(limits, "u", 3);
