@@ -6,7 +6,7 @@ export interface Answer {
 	readonly body: unknown;
 }
 
-/** The success envelope all three endpoints use. */
+/** The success envelope every endpoint uses. */
 export function success(data: unknown): Answer {
 	return { status: 200, body: { code: 200, msg: "success", data } };
 }

@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
+import { ENDPOINT_PATHS } from "./router.js";
 import type { TmapiEmulatorOptions } from "./server.js";
 
 /** Usage text printed by the CLI on --help or bad arguments. */
 export const CLI_USAGE =
 	"Usage: node dist/cli.js [--port 8787] [--latency 50] [--seed 1688] [--token SECRET]\n" +
-	"Serves the TMAPI emulator on 127.0.0.1 until SIGINT or SIGTERM.";
+	"Serves the TMAPI emulator on 127.0.0.1 until SIGINT or SIGTERM.\n" +
+	`Endpoints (GET): ${Object.values(ENDPOINT_PATHS).join(", ")}.`;
 
 function integer(name: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;

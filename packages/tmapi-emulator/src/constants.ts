@@ -8,6 +8,13 @@ export const V1_PAGE_SIZE = 20;
 export const V2_DEFAULT_PAGE_SIZE = 20;
 export const V2_MAX_PAGE_SIZE = 50;
 
+/**
+ * Keyword search's `page_size` default and maximum (20 on both search endpoints: the search/items docs say
+ * so, and clients of global/search/items report the same cap); a larger value is answered with 422.
+ */
+export const SEARCH_DEFAULT_PAGE_SIZE = 20;
+export const SEARCH_MAX_PAGE_SIZE = 20;
+
 /** TMAPI never reports (nor serves) more than this many items for one query. */
 export const TOTAL_COUNT_CAP = 2000;
 
@@ -52,6 +59,39 @@ export const KNOWN_ITEM_COUNTS: Readonly<Record<number, number>> = {
 	[DEMO_CATEGORY_IDS.empty]: 0,
 	[DEMO_CATEGORY_IDS.duplicateOnPage2]: 45,
 	[DEMO_CATEGORY_IDS.quirkyTitles]: 60,
+};
+
+/**
+ * Keywords with behaviour tests can rely on. Every keyword finds items (only `empty` finds none); a keyword
+ * naming a product or category of the tree, in any of the six languages, finds items of that
+ * category, and any other keyword items of 1-3 categories chosen by its hash.
+ */
+export const DEMO_SEARCH_KEYWORDS = {
+	/** 马克杯 (mug), the docs' sample: not in the tree, so hashed categories; 2000 results (the cap). */
+	docsSample: "马克杯",
+	/** 连衣裙 / Dresses: results mostly in 1031910; 2000 results. */
+	dresses: "连衣裙",
+	/** English for global search: results mostly in 太阳镜 / Sunglasses (1031922); 2000 results. */
+	sunglasses: "sunglasses",
+	/** A narrow keyword (a real one that found 129): total_count 129, so 7 pages of 20. */
+	narrow: "靖江眉茶 500克",
+	/** On search/items, page 2 holds page 1's items in another order, as the real API did for this keyword. */
+	repeatingPages: "金骏眉茶 500克",
+	/** Finds nothing: total_count 0 and no items. */
+	empty: "没有这种商品",
+	/** 手机壳 / Phone Cases: the first five results (default order) carry the hostile titles of the category. */
+	quirkyTitles: "手机壳",
+} as const;
+
+/** Result counts fixed regardless of seed (keys normalized); other keywords get 2000 or 40..250 by hash. */
+export const KNOWN_SEARCH_COUNTS: Readonly<Record<string, number>> = {
+	[DEMO_SEARCH_KEYWORDS.docsSample]: 2600,
+	[DEMO_SEARCH_KEYWORDS.dresses]: 2600,
+	[DEMO_SEARCH_KEYWORDS.sunglasses]: 2600,
+	[DEMO_SEARCH_KEYWORDS.narrow]: 129,
+	[DEMO_SEARCH_KEYWORDS.repeatingPages]: 2600,
+	[DEMO_SEARCH_KEYWORDS.empty]: 0,
+	[DEMO_SEARCH_KEYWORDS.quirkyTitles]: 300,
 };
 
 /** The error texts TMAPI's docs give for each code; fault rules use them when no `msg` is set. */

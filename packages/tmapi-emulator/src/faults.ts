@@ -1,9 +1,13 @@
-/** The endpoints a fault rule can be limited to. */
-export type FaultEndpoint = "v1" | "v2" | "info";
+import type { ApiEndpoint, StatsEndpoint } from "./stats.js";
+
+/** The endpoints a fault rule can be limited to (names as in {@link StatsEndpoint}). */
+export type FaultEndpoint = ApiEndpoint;
+
+const ENDPOINTS = new Set<FaultEndpoint>(["v1", "v2", "info", "search", "globalSearch"]);
 
 /** Where a rule applies and how often; without `times` it lasts until clearFaults(). */
 export interface FaultScope {
-	/** Only requests to this endpoint match; without it, all three API endpoints do. */
+	/** Only requests to this endpoint match; without it, every API endpoint does. */
 	readonly endpoint?: FaultEndpoint;
 	/** After this many matches the rule is used up and removed. */
 	readonly times?: number;
@@ -76,6 +80,9 @@ const KINDS = new Set<Fault["kind"]>([
 // Plain JS callers and typos in test code should fail at inject(), not as a puzzling answer later.
 function validate(fault: Fault): void {
 	if (!KINDS.has(fault.kind)) throw new TypeError(`Unknown fault kind: ${String(fault.kind)}`);
+	if (fault.endpoint !== undefined && !ENDPOINTS.has(fault.endpoint)) {
+		throw new TypeError(`Unknown fault endpoint: ${String(fault.endpoint)}`);
+	}
 	if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times > 0)) {
 		throw new RangeError(`Fault "times" must be a positive integer, got ${fault.times}`);
 	}

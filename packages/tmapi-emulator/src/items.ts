@@ -75,22 +75,40 @@ export function itemCountFor(seed: number, catId: number): number {
 	return KNOWN_ITEM_COUNTS[catId] ?? createRandom(mixSeed(seed, catId, 1)).int(40, 250);
 }
 
+/** The product word most items of a leaf category are about, when the leaf has one. */
+export function mainProductOf(catId: number): Word | undefined {
+	const node = findCategory(catId);
+	const products = node ? (PRODUCTS[node.topicIndex] ?? ALL_PRODUCTS) : ALL_PRODUCTS;
+	return products.find((word) => word[0] === MAIN_PRODUCT[catId]);
+}
+
+/**
+ * What generating items of one category needs. Several contexts may share one `random` and `usedIds`
+ * (keyword search mixes categories in one stream); `mainProduct` defaults to the category's own.
+ */
+export function createItemContext(
+	random: Random,
+	catId: number,
+	usedIds: Set<number>,
+	mainProduct: Word | undefined = mainProductOf(catId),
+): ItemContext {
+	const node = findCategory(catId);
+	const path = categoryPath(catId).map((n) => String(n.id));
+	return {
+		random,
+		products: node ? (PRODUCTS[node.topicIndex] ?? ALL_PRODUCTS) : ALL_PRODUCTS,
+		mainProduct,
+		shops: Array.from({ length: random.int(6, 14) }, () => generateShop(random)),
+		categoryPath: path.length > 0 ? path.slice(0, 2) : [String(catId)],
+		usedIds,
+	};
+}
+
 /** Generates a category's items in the API's default order; same (seed, catId), same items. */
 export function generateCategoryItems(seed: number, catId: number): CatalogItem[] {
 	const random = createRandom(mixSeed(seed, catId));
 	const count = itemCountFor(seed, catId);
-	const node = findCategory(catId);
-	const products = node ? (PRODUCTS[node.topicIndex] ?? ALL_PRODUCTS) : ALL_PRODUCTS;
-	const mainProduct = products.find((word) => word[0] === MAIN_PRODUCT[catId]);
-	const path = categoryPath(catId).map((n) => String(n.id));
-	const context: ItemContext = {
-		random,
-		products,
-		mainProduct,
-		shops: Array.from({ length: random.int(6, 14) }, () => generateShop(random)),
-		categoryPath: path.length > 0 ? path.slice(0, 2) : [String(catId)],
-		usedIds: new Set(),
-	};
+	const context = createItemContext(random, catId, new Set());
 	const items = Array.from({ length: count }, () => generateItem(context));
 
 	if (catId === DEMO_CATEGORY_IDS.quirkyTitles) {
@@ -104,7 +122,8 @@ export function generateCategoryItems(seed: number, catId: number): CatalogItem[
 	return items;
 }
 
-interface ItemContext {
+/** The random stream, vocabulary and shops items of one category are drawn from. */
+export interface ItemContext {
 	readonly random: Random;
 	readonly products: readonly Word[];
 	readonly mainProduct: Word | undefined;
@@ -113,7 +132,8 @@ interface ItemContext {
 	readonly usedIds: Set<number>;
 }
 
-function generateItem(context: ItemContext): CatalogItem {
+/** Draws one item from a context, with an item id no other item of the context set has. */
+export function generateItem(context: ItemContext): CatalogItem {
 	const { random } = context;
 	let itemId: number;
 	do itemId = random.int(500_000, 999_999) * 1_000_000 + random.int(0, 999_999);

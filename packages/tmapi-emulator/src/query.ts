@@ -37,32 +37,35 @@ export interface V2Query extends V1Query {
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-// Empty values count as absent: TMAPI's own examples send `cat_id=` and similar placeholders.
-function present(params: QueryParams, name: string): string | undefined {
+/** A trimmed parameter, or undefined when absent or empty (TMAPI's own examples send `cat_id=`). */
+export function present(params: QueryParams, name: string): string | undefined {
 	const value = params[name]?.trim();
 	return value ? value : undefined;
 }
 
-function positiveInteger(value: string | undefined): number {
+/** A positive safe integer written plainly ("12", not "012" or "1e3"), else ParameterError. */
+export function positiveInteger(value: string | undefined): number {
 	const number = Number(value);
 	if (!value || !POSITIVE_INTEGER.test(value) || !Number.isSafeInteger(number))
 		throw new ParameterError(value);
 	return number;
 }
 
-// Lenient like most HTTP APIs: only "true" and "1" switch a filter on; anything else leaves it off.
-function flag(params: QueryParams, name: string): boolean {
+/** A boolean filter, lenient like most HTTP APIs: only "true" and "1" switch it on. */
+export function flag(params: QueryParams, name: string): boolean {
 	const value = present(params, name)?.toLowerCase();
 	return value === "true" || value === "1";
 }
 
-function price(value: string | undefined): number | undefined {
+/** A price bound in yuan ("10", "50.5") as fen, or undefined; anything else is a ParameterError. */
+export function price(value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	if (!DECIMAL.test(value)) throw new ParameterError(value);
 	return Math.round(Number(value) * 100);
 }
 
-function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, fallback: T): T {
+/** One of the allowed values, the fallback when absent, else ParameterError. */
+export function oneOf<T extends string>(allowed: readonly T[], value: string | undefined, fallback: T): T {
 	if (value === undefined) return fallback;
 	if (!(allowed as readonly string[]).includes(value)) throw new ParameterError(value);
 	return value as T;

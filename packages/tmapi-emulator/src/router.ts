@@ -1,21 +1,38 @@
 import { type Answer, failure, ParameterError } from "./answer.js";
 import type { CatalogData } from "./catalog.js";
+import { answerGlobalSearch } from "./globalSearch.js";
 import { answerInfo } from "./info.js";
 import type { QueryParams } from "./query.js";
-import type { StatsEndpoint } from "./stats.js";
+import { answerSearch } from "./search.js";
+import type { ApiEndpoint, StatsEndpoint } from "./stats.js";
 import { answerV1 } from "./v1.js";
 import { answerV2 } from "./v2.js";
 
-const ROUTES: Readonly<Record<string, Exclude<StatsEndpoint, "other">>> = {
-	"/1688/category/items": "v1",
-	"/1688/category/items/v2": "v2",
-	"/1688/category/info": "info",
+/** The paths the emulator answers, by the endpoint name stats and fault rules use. */
+export const ENDPOINT_PATHS: Readonly<Record<ApiEndpoint, string>> = {
+	v1: "/1688/category/items",
+	v2: "/1688/category/items/v2",
+	info: "/1688/category/info",
+	search: "/1688/search/items",
+	globalSearch: "/1688/global/search/items",
+};
+
+const ROUTES: ReadonlyMap<string, ApiEndpoint> = new Map(
+	Object.entries(ENDPOINT_PATHS).map(([endpoint, path]) => [path, endpoint as ApiEndpoint]),
+);
+
+const ANSWERERS: Readonly<Record<ApiEndpoint, (catalog: CatalogData, params: QueryParams) => Answer>> = {
+	v1: answerV1,
+	v2: answerV2,
+	info: answerInfo,
+	search: answerSearch,
+	globalSearch: answerGlobalSearch,
 };
 
 /** Which endpoint a path names; a trailing slash is tolerated as most HTTP servers do. */
 export function endpointOf(pathname: string): StatsEndpoint {
 	const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
-	return ROUTES[path] ?? "other";
+	return ROUTES.get(path) ?? "other";
 }
 
 /** Everything a normal (fault-free) answer depends on. */
@@ -42,9 +59,7 @@ export function answerRequest(context: RequestContext): Answer {
 		return gatewayError(401, "Invalid apiToken");
 	}
 	try {
-		if (endpoint === "v1") return answerV1(catalog, params);
-		if (endpoint === "v2") return answerV2(catalog, params);
-		return answerInfo(catalog, params);
+		return ANSWERERS[endpoint](catalog, params);
 	} catch (error) {
 		if (error instanceof ParameterError) return failure(422);
 		throw error;

@@ -55,8 +55,9 @@ function checkPort(port: number): number {
 }
 
 /**
- * Starts a local TMAPI emulator serving `/1688/category/items` (v1), `/1688/category/items/v2` and
- * `/1688/category/info` with deterministic data, fault injection and request statistics. Always close it.
+ * Starts a local TMAPI emulator serving `/1688/category/items` (v1), `/1688/category/items/v2`,
+ * `/1688/category/info` and the keyword searches `/1688/search/items` and `/1688/global/search/items`, with
+ * deterministic data, fault injection and request statistics. Always close it.
  *
  * @example
  * ```ts

@@ -24,7 +24,7 @@ describe("emulator stats", () => {
 		await fetch(`${url}/1688/category/items/v2?cat_id=3&language=zh`).then((res) => res.arrayBuffer());
 		const stats = emu.stats;
 		expect(stats.requests).toBe(5);
-		expect(stats.byEndpoint).toEqual({ v1: 1, v2: 2, info: 1, other: 1 });
+		expect(stats.byEndpoint).toEqual({ v1: 1, v2: 2, info: 1, search: 0, globalSearch: 0, other: 1 });
 		expect(stats.lastQuery).toEqual({ cat_id: "3", language: "zh" });
 		expect(stats.queries).toContainEqual({ endpoint: "v2", query: { cat_id: "2", sort: "sales" } });
 		expect(stats.inFlight).toBe(0);
@@ -32,7 +32,7 @@ describe("emulator stats", () => {
 		emu.resetStats();
 		expect(emu.stats).toEqual({
 			requests: 0,
-			byEndpoint: { v1: 0, v2: 0, info: 0, other: 0 },
+			byEndpoint: { v1: 0, v2: 0, info: 0, search: 0, globalSearch: 0, other: 0 },
 			inFlight: 0,
 			peakConcurrency: 0,
 			queries: [],

@@ -1,5 +1,15 @@
-/** How the emulator classifies a request path; "other" is anything that is not a TMAPI endpoint. */
-export type StatsEndpoint = "v1" | "v2" | "info" | "other";
+/**
+ * How the emulator classifies a request path: "v1", "v2" and "info" are the category endpoints, "search"
+ * is `/1688/search/items`, "globalSearch" `/1688/global/search/items`, "other" anything else.
+ */
+export type StatsEndpoint = "v1" | "v2" | "info" | "search" | "globalSearch" | "other";
+
+/** The TMAPI endpoints the emulator answers (every StatsEndpoint but "other"). */
+export type ApiEndpoint = Exclude<StatsEndpoint, "other">;
+
+function zeroCounts(): Record<StatsEndpoint, number> {
+	return { v1: 0, v2: 0, info: 0, search: 0, globalSearch: 0, other: 0 };
+}
 
 /** One recorded request. */
 export interface RecordedQuery {
@@ -37,7 +47,7 @@ export interface StatsRecorder {
 /** Creates zeroed counters. */
 export function createStatsRecorder(): StatsRecorder {
 	let requests = 0;
-	let byEndpoint: Record<StatsEndpoint, number> = { v1: 0, v2: 0, info: 0, other: 0 };
+	let byEndpoint: Record<StatsEndpoint, number> = zeroCounts();
 	let inFlight = 0;
 	let peakConcurrency = 0;
 	let queries: RecordedQuery[] = [];
@@ -55,7 +65,7 @@ export function createStatsRecorder(): StatsRecorder {
 		},
 		reset() {
 			requests = 0;
-			byEndpoint = { v1: 0, v2: 0, info: 0, other: 0 };
+			byEndpoint = zeroCounts();
 			queries = [];
 			// Requests still running are real: keep counting them, and start the peak from them.
 			peakConcurrency = inFlight;
