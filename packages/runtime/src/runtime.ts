@@ -90,13 +90,37 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 	if (config.pageTokenSecretDerived) {
 		logger.info("PAGE_TOKEN_SECRET not set: button tokens are signed with a key derived from TMAPI_TOKEN");
 	}
+	// Said once per outage: while Redis is down each process spends at most its share of the budgets.
+	let fallbackLogged = false;
+	redis?.on("ready", () => {
+		fallbackLogged = false;
+	});
+	const budgetCounters = (client: Redis) =>
+		redisCounters(client, {
+			processes: config.budgetProcesses,
+			onBudgetFallback() {
+				metrics.budgetFallback();
+				if (fallbackLogged) return;
+				fallbackLogged = true;
+				logger.warn(
+					{
+						processes: config.budgetProcesses,
+						share: Math.floor(config.dailyBudget / config.budgetProcesses),
+					},
+					"redis unavailable: daily budgets are counted in this process, up to its share, until it is back",
+				);
+			},
+			onBudgetRestored(key, count) {
+				logger.warn({ key, count }, "redis lost today's budget counts; restored from this process's record");
+			},
+		});
 	const catalog = createCatalog({
 		client,
 		cache: redis
 			? createRedisStore({ redis, logger })
 			: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
 		limits: createLimits({
-			...(redis ? { counters: redisCounters(redis) } : {}),
+			...(redis ? { counters: budgetCounters(redis) } : {}),
 			actionsPerWindow: config.actionsPerWindow,
 			windowMs: config.actionWindowMs,
 			userDailyBudget: config.userDailyBudget,

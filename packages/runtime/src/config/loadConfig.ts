@@ -95,6 +95,7 @@ export const EnvSchema = v.object({
 	RATE_LIMIT_WINDOW_SECONDS: envInteger("RATE_LIMIT_WINDOW_SECONDS", 30, 1, 3_600),
 	BUDGET_USER_DAILY: envInteger("BUDGET_USER_DAILY", 200, 1, 1_000_000),
 	BUDGET_DAILY: envInteger("BUDGET_DAILY", 2_000, 1, 10_000_000),
+	BUDGET_PROCESSES: envInteger("BUDGET_PROCESSES", 1, 1, 1_000),
 	PAGE_TOKEN_SECRET: v.optional(
 		v.pipe(v.string(), v.minLength(16, "PAGE_TOKEN_SECRET must be at least 16 characters long")),
 	),
@@ -144,6 +145,7 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>) {
 		actionWindowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000,
 		userDailyBudget: env.BUDGET_USER_DAILY,
 		dailyBudget: env.BUDGET_DAILY,
+		budgetProcesses: env.BUDGET_PROCESSES,
 		// Derived from the TMAPI token when unset, so buttons keep working across restarts and across
 		// processes that share the token, without one more secret to manage.
 		pageTokenSecret:

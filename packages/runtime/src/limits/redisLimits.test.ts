@@ -64,3 +64,58 @@ describe("limits on Redis", () => {
 		}
 	});
 });
+
+describe("daily budgets when Redis fails", () => {
+	const waitUntil = async (check: () => boolean) => {
+		const deadline = Date.now() + 10_000;
+		while (!check()) {
+			if (Date.now() > deadline) throw new Error("timed out");
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	};
+
+	it("spend at most this process's share while Redis is down, and say so", async () => {
+		const local = await startRedis();
+		try {
+			let fallbacks = 0;
+			const client = local.client();
+			const limits = createLimits({
+				counters: redisCounters(client, { processes: 2, onBudgetFallback: () => (fallbacks += 1) }),
+				userDailyBudget: 100,
+				dailyBudget: 10,
+			});
+			await waitUntil(() => client.status === "ready");
+			await local.kill();
+			await waitUntil(() => client.status !== "ready");
+			const spent = [];
+			for (let i = 0; i < 7; i += 1) spent.push((await limits.spendUpstream("u")).ok);
+			expect(spent).toEqual([true, true, true, true, true, false, false]);
+			expect(fallbacks).toBeGreaterThan(0);
+		} finally {
+			await local.stop();
+		}
+	});
+
+	it("do not start again from zero when Redis restarts with an empty store", async () => {
+		const local = await startRedis();
+		try {
+			const restored: number[] = [];
+			const client = local.client();
+			const limits = createLimits({
+				counters: redisCounters(client, { onBudgetRestored: (_key, count) => restored.push(count) }),
+				userDailyBudget: 100,
+				dailyBudget: 5,
+			});
+			await waitUntil(() => client.status === "ready");
+			for (let i = 0; i < 4; i += 1) expect((await limits.spendUpstream("u")).ok).toBe(true);
+			await local.kill();
+			await local.restart();
+			await waitUntil(() => client.status === "ready");
+			expect((await limits.spendUpstream("u")).ok).toBe(true);
+			expect(await limits.spendUpstream("u")).toMatchObject({ ok: false, scope: "deployment" });
+			expect(restored).toContain(5);
+		} finally {
+			await local.stop();
+		}
+	});
+});

@@ -4,6 +4,8 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client
 /** The engine's figures as Prometheus counters, with the registry /metrics serves. */
 export interface RuntimeMetrics extends Metrics {
 	readonly registry: Registry;
+	/** One upstream call's budget counted in this process's memory because Redis was down. */
+	budgetFallback(): void;
 }
 
 /**
@@ -46,8 +48,16 @@ export function createMetrics(): RuntimeMetrics {
 		buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
 		registers,
 	});
+	const fallback = new Counter({
+		name: "catbot_budget_fallback_spends_total",
+		help: "Paid calls whose daily budget was counted in this process's memory (its share) because Redis was down.",
+		registers,
+	});
 	return {
 		registry,
+		budgetFallback(): void {
+			fallback.inc();
+		},
 		action(platform: string, action: string, outcome: string, seconds: number): void {
 			actions.inc({ platform, action, outcome });
 			latency.observe({ action }, seconds);

@@ -2,9 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { Redis } from "ioredis";
+import { createLogger } from "../logging/logger.js";
+import { connectRedis } from "../redis/connect.js";
 
 /** A redis-server of the test's own, on a free loopback port. */
 export interface TestRedis {
+	/** With the password in it when the server has one. */
 	readonly url: string;
 	readonly port: number;
 	/** A fresh client with the options the app uses; closed by stop(). */
@@ -27,7 +30,11 @@ async function freePort(): Promise<number> {
 	return address.port;
 }
 
-async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
+async function waitUntilReady(
+	port: number,
+	child: ChildProcess,
+	password: string | undefined,
+): Promise<void> {
 	const deadline = Date.now() + 10_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
@@ -35,6 +42,7 @@ async function waitUntilReady(port: number, child: ChildProcess): Promise<void> 
 			port,
 			host: "127.0.0.1",
 			lazyConnect: true,
+			...(password === undefined ? {} : { password }),
 			retryStrategy: () => null,
 			maxRetriesPerRequest: 0,
 		});
@@ -56,22 +64,27 @@ async function waitUntilReady(port: number, child: ChildProcess): Promise<void> 
  * Starts a real `redis-server` (from PATH, or REDIS_SERVER_BIN) with no persistence. A missing binary is
  * an error, not a skip: .ci/run installs it, and a green run without Redis would prove nothing.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { password?: string } = {}): Promise<TestRedis> {
 	const bin = process.env.REDIS_SERVER_BIN ?? "redis-server";
 	const port = await freePort();
 	const clients: Redis[] = [];
 	let child: ChildProcess;
 
 	async function launch() {
-		child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-			stdio: "ignore",
-		});
+		const auth = options.password === undefined ? [] : ["--requirepass", options.password];
+		child = spawn(
+			bin,
+			["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...auth],
+			{
+				stdio: "ignore",
+			},
+		);
 		const failed = once(child, "error").then(([error]) => {
 			throw new Error(
 				`cannot start ${bin}: ${(error as Error).message}. Install redis-server (apt-get install redis-server).`,
 			);
 		});
-		await Promise.race([waitUntilReady(port, child), failed]);
+		await Promise.race([waitUntilReady(port, child, options.password), failed]);
 	}
 
 	async function kill() {
@@ -82,19 +95,13 @@ export async function startRedis(): Promise<TestRedis> {
 	}
 
 	await launch();
+	const url = `redis://${options.password === undefined ? "" : `:${encodeURIComponent(options.password)}@`}127.0.0.1:${port}`;
 	return {
-		url: `redis://127.0.0.1:${port}`,
+		url,
 		port,
 		client() {
-			const redis = new Redis({
-				port,
-				host: "127.0.0.1",
-				enableOfflineQueue: false,
-				maxRetriesPerRequest: 0,
-				commandTimeout: 500,
-				retryStrategy: (attempt) => Math.min(50 * attempt, 500),
-			});
-			redis.on("error", () => undefined);
+			// The product's own connection settings, so the tests exercise what a deployment runs.
+			const redis = connectRedis(url, { logger: createLogger({ level: "silent" }) });
 			clients.push(redis);
 			return redis;
 		},
