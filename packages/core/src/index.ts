@@ -1,5 +1,5 @@
 // Errors: one family, each with a stable code and a message safe to show.
-export { CatbotError, isCatbotError } from "./errors.js";
+
 export type { Actor } from "./access/actor.js";
 export { ActorSchema, actorKey, PLATFORMS } from "./access/actor.js";
 export type { AccessPolicy, AllowLists } from "./access/allowList.js";
@@ -7,21 +7,24 @@ export { createAccessPolicy } from "./access/allowList.js";
 export type { MemoryStoreOptions } from "./cache/memoryStore.js";
 export { createMemoryStore } from "./cache/memoryStore.js";
 export type { CacheStore } from "./cache/store.js";
+export type { TieredStoreOptions } from "./cache/tieredStore.js";
+export { createTieredStore } from "./cache/tieredStore.js";
 export type { ProductCard } from "./catalog/cards.js";
 export { toCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
 export type { Catalog, CatalogInput, CatalogOptions, ShowHooks } from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";
 export type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./catalog/outcome.js";
+export { CatbotError, isCatbotError } from "./errors.js";
 export { CSV_COLUMNS, productsToCsv } from "./export/csv.js";
 export type { Labels } from "./i18n/labels.js";
 export { labelsFor } from "./i18n/labels.js";
+export type { CounterFactory, CounterSpec } from "./limits/counters.js";
+export { memoryCounters, msBeforeNext } from "./limits/counters.js";
 export type { Limits, LimitsOptions } from "./limits/createLimits.js";
 export { createLimits } from "./limits/createLimits.js";
 export type { BudgetDecision } from "./limits/dailyBudget.js";
 export type { LimitDecision } from "./limits/slidingWindow.js";
-export type { CounterFactory, CounterSpec } from "./limits/counters.js";
-export { memoryCounters, msBeforeNext } from "./limits/counters.js";
 export type { LogFn, Logger } from "./logging/logger.js";
 export type { Metrics } from "./metrics/metrics.js";
 export { DEFAULT_EXPORT_PAGES, parseExportCommand } from "./query/export.js";

@@ -4,6 +4,7 @@ import {
 	createCatalog,
 	createLimits,
 	createMemoryStore,
+	createTieredStore,
 	createTmapiClient,
 	type TmapiAttemptEvent,
 } from "@catbot/core";
@@ -116,8 +117,13 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		});
 	const catalog = createCatalog({
 		client,
+		// With Redis, memory stays in front: repeats on this process cost no round trip, and an outage
+		// leaves the process serving what it holds.
 		cache: redis
-			? createRedisStore({ redis, logger })
+			? createTieredStore({
+					near: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
+					far: createRedisStore({ redis, logger }),
+				})
 			: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
 		limits: createLimits({
 			...(redis ? { counters: budgetCounters(redis) } : {}),

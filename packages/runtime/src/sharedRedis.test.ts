@@ -1,4 +1,12 @@
-import { type Actor, createAccessPolicy, createCatalog, createLimits, createTmapiClient } from "@catbot/core";
+import {
+	type Actor,
+	createAccessPolicy,
+	createCatalog,
+	createLimits,
+	createMemoryStore,
+	createTieredStore,
+	createTmapiClient,
+} from "@catbot/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisStore } from "./cache/redisStore.js";
 import { redisCounters } from "./limits/redisCounters.js";
@@ -11,12 +19,21 @@ const alice: Actor = { platform: "telegram", userId: "1001", placeId: "-100500" 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** One bot process: its own client and Redis connection, the shared Redis behind. */
-function botProcess(redis: TestRedis, prefix: string, actionsPerWindow = 100) {
+function botProcess(
+	redis: TestRedis,
+	prefix: string,
+	actionsPerWindow = 100,
+	tiers: "redis" | "memory+redis" = "redis",
+) {
 	const logs = captureLogs([TEST_TOKEN]);
 	const client = redis.client();
+	const shared = createRedisStore({ redis: client, logger: logs.logger, prefix: `${prefix}:cache:` });
 	const catalog = createCatalog({
 		client: createTmapiClient({ apiToken: TEST_TOKEN, baseUrl: emu.current.url, retries: 0 }),
-		cache: createRedisStore({ redis: client, logger: logs.logger, prefix: `${prefix}:cache:` }),
+		cache:
+			tiers === "redis"
+				? shared
+				: createTieredStore({ near: createMemoryStore({ maxBytes: 8 * 1024 * 1024 }), far: shared }),
 		limits: createLimits({ counters: redisCounters(client), prefix, actionsPerWindow, windowMs: 60_000 }),
 		access: createAccessPolicy({}),
 		logger: logs.logger,
@@ -78,6 +95,33 @@ describe("several bot processes on one Redis", () => {
 			const warnings = bot.logs.lines.filter((l) => l.level === 40 && String(l.msg).includes("redis"));
 			expect(warnings).toHaveLength(1);
 			expect(bot.logs.text()).not.toContain(TEST_TOKEN);
+		} finally {
+			await local.stop();
+		}
+	});
+
+	it("with memory in front, serve repeats from memory, and keep serving them while Redis is down", async () => {
+		const local = await startRedis();
+		try {
+			const a = botProcess(local, "tiers", 100, "memory+redis");
+			const b = botProcess(local, "tiers", 100, "memory+redis");
+			await settle();
+			const first = await a.catalog.show(alice, { text: "/category 1031910" });
+			expect(first).toMatchObject({ ok: true, view: { fromCache: false } });
+			// The other process finds the page in Redis; this one answers the repeat from memory.
+			expect(await b.catalog.show(alice, { text: "/category 1031910" })).toMatchObject({
+				view: { fromCache: true },
+			});
+			await local.kill();
+			for (let i = 0; i < 5; i += 1) {
+				expect(await a.catalog.show(alice, { text: "/category 1031910" })).toMatchObject({
+					ok: true,
+					view: { fromCache: true },
+				});
+			}
+			expect(emu.current.stats.byEndpoint.v2).toBe(1);
+			const warnings = a.logs.lines.filter((l) => l.level === 40 && String(l.msg).includes("redis"));
+			expect(warnings.length).toBeLessThanOrEqual(1);
 		} finally {
 			await local.stop();
 		}

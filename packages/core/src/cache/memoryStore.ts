@@ -36,6 +36,10 @@ export function createMemoryStore(
 		async get(key) {
 			return lru.get(key);
 		},
+		async getWithTtl(key) {
+			const value = lru.get(key);
+			return value === undefined ? undefined : { value, ttlMs: Math.max(1, lru.getRemainingTTL(key)) };
+		},
 		async set(key, value, ttlMs) {
 			if (entryBytes(key, value) > options.maxBytes) return;
 			lru.set(key, value, { ttl: Math.max(1, Math.round(ttlMs)) });

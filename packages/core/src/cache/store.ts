@@ -8,4 +8,9 @@ export interface CacheStore {
 	/** Stores a value; a store that cannot write drops it silently (the cache is an optimisation). */
 	set(key: string, value: string, ttlMs: number): Promise<void>;
 	delete(key: string): Promise<void>;
+	/**
+	 * The value with how long it has left to live, for a store in front of this one to keep it no longer;
+	 * optional (without it, a tier in front keeps a copy for its own short TTL).
+	 */
+	getWithTtl?(key: string): Promise<{ readonly value: string; readonly ttlMs: number } | undefined>;
 }

@@ -42,6 +42,23 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
 				return undefined;
 			}
 		},
+		async getWithTtl(key) {
+			if (!ready("get")) return undefined;
+			try {
+				const replies = await redis
+					.multi()
+					.get(prefix + key)
+					.pttl(prefix + key)
+					.exec();
+				const value = replies?.[0]?.[1];
+				const ttlMs = replies?.[1]?.[1];
+				if (typeof value !== "string" || typeof ttlMs !== "number" || ttlMs <= 0) return undefined;
+				return { value, ttlMs };
+			} catch (error) {
+				warn("get", error);
+				return undefined;
+			}
+		},
 		async set(key, value, ttlMs) {
 			if (!ready("set")) return;
 			try {
