@@ -112,7 +112,7 @@ function parseData<TSchema extends v.GenericSchema>(
  * Parameters are validated before any request; answers are validated and normalized into one
  * {@link CategoryPage} shape for v1 and v2. Retryable failures (417, 499, 500, 503, timeouts, network
  * errors) are retried with jittered exponential backoff within `retries` and `deadlineMs`; 422 and 439
- * never are. At most `maxConcurrent` requests are in flight, and identical concurrent calls share one
+ * never are. A call sends at most `1 + retries` requests, each of them paid. At most `maxConcurrent` requests are in flight, and identical concurrent calls share one
  * request, so results may be shared between callers: treat them as read-only. The token never appears
  * in errors, causes or events.
  *
