@@ -30,4 +30,22 @@ describe("custom ids", () => {
 		for (const id of ["p|abc|tok", "b|-1", "b|1|2", "s|", "x|y", "m|x"])
 			expect(decodeCustomId(id)).toBeNull();
 	});
+
+	it("refuses a custom_id with anything after its token, id or label", () => {
+		const token = "AbC-_09".repeat(6);
+		for (const id of [
+			`p|123|${token}|x`,
+			`pf|123|${token}|`,
+			`p|123|${token} `,
+			`s|${token}|x`,
+			`s|${token}\n`,
+			"b|1031910x",
+			"m||",
+			"n|next|x",
+			"n|next x",
+		])
+			expect(decodeCustomId(id), id).toBeNull();
+		for (const label of ["first", "previous", "next", "last", "position"])
+			expect(decodeCustomId(encodeCustomId({ kind: "noop", label }))).toEqual({ kind: "noop" });
+	});
 });

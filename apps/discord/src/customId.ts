@@ -36,20 +36,30 @@ export function encodeCustomId(action: ComponentAction | { kind: "noop"; label: 
 	}
 }
 
-/** Reads a custom_id back; anything not written by {@link encodeCustomId} is null. */
+// Exactly what encodeCustomId writes. A token is core's URL-safe alphabet (\w is ASCII without the u flag)
+// and a noop label a plain word, so a further "|" or anything else after them does not match.
+const PAGE = /^p([a-z]?)\|(\d{1,25})\|([\w-]+)$/;
+const SHARE = /^s\|([\w-]+)$/;
+const BROWSE = /^b\|([1-9]\d{0,15})?$/;
+const NOOP = /^n\|[a-z]*$/;
+
+/**
+ * Reads a custom_id back; anything not written by {@link encodeCustomId} is null, so a component with
+ * extra data is refused here, before it counts against any limit.
+ */
 export function decodeCustomId(id: string): ComponentAction | null {
 	if (id.length > CUSTOM_ID_MAX) return null;
-	const [kind, first = "", second] = id.split("|");
-	const page = /^p([a-z]?)$/.exec(kind ?? "");
-	if (page && /^\d{1,25}$/.test(first) && second) {
-		return { kind: "page", owner: first, token: second, ...(page[1] ? { slot: page[1] } : {}) };
+	const page = PAGE.exec(id);
+	if (page?.[2] && page[3]) {
+		return { kind: "page", owner: page[2], token: page[3], ...(page[1] ? { slot: page[1] } : {}) };
 	}
-	if (kind === "s" && first && second === undefined) return { kind: "share", token: first };
-	if (kind === "b" && second === undefined) {
-		if (first === "") return { kind: "browse" };
-		return /^[1-9]\d{0,15}$/.test(first) ? { kind: "browse", catId: Number(first) } : null;
+	const share = SHARE.exec(id);
+	if (share?.[1]) return { kind: "share", token: share[1] };
+	const browse = BROWSE.exec(id);
+	if (browse) {
+		return browse[1] === undefined ? { kind: "browse" } : { kind: "browse", catId: Number(browse[1]) };
 	}
-	if (kind === "m" && first === "" && second === undefined) return { kind: "browse-menu" };
-	if (kind === "n") return { kind: "noop" };
+	if (id === "m|") return { kind: "browse-menu" };
+	if (NOOP.test(id)) return { kind: "noop" };
 	return null;
 }
