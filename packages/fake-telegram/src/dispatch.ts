@@ -3,6 +3,7 @@ import type { RequestPayload } from "./body.js";
 import type { ApiCall, ApiResponse, CallLog } from "./calls.js";
 import { NOT_FOUND, UNAUTHORIZED } from "./descriptions.js";
 import type { FailureQueue } from "./failures.js";
+import type { LatencyTable } from "./latency.js";
 import type { FakeState } from "./methods/context.js";
 import { METHODS } from "./methods/index.js";
 import type { Params } from "./params.js";
@@ -43,11 +44,21 @@ function isPromise(value: unknown): value is Promise<unknown> {
 }
 
 /** Creates the dispatcher of one fake. */
-export function createDispatch(fake: FakeState, calls: CallLog, failures: FailureQueue): Dispatch {
+export function createDispatch(
+	fake: FakeState,
+	calls: CallLog,
+	failures: FailureQueue,
+	latency: LatencyTable,
+): Dispatch {
 	return async (request) => {
 		const call = calls.record(request.method, recordedParams(request.payload), request.via);
 		let response: ApiResponse;
 		try {
+			// A delayed call is in flight, like a held long poll: a test can see it arrive before it is answered.
+			if (latency.delays(request.method, call.params)) {
+				calls.hold(call);
+				await latency.wait(request.method, call.params, request.signal);
+			}
 			if (!request.authorized) throw new ApiError(401, UNAUTHORIZED);
 			// Injected errors come first, so a test can fail even a method the fake does not implement.
 			const injected = failures.take(request.method);

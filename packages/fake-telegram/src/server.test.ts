@@ -199,3 +199,26 @@ describe("waitForCall", () => {
 		);
 	});
 });
+
+describe("setLatency", () => {
+	it("holds a method's calls, for one chat or all, and shows them in flight", async () => {
+		const alice = tg.privateChat(1);
+		const bob = tg.privateChat(2);
+		tg.setLatency("sendMessage", 300, alice.id);
+		const started = Date.now();
+		const slow = call("sendMessage", { chat_id: alice.id, text: "slow" });
+		const held = await tg.waitForCall("sendMessage", (c) => c.params.chat_id === alice.id);
+		expect(held.response).toBeUndefined();
+		await call("sendMessage", { chat_id: bob.id, text: "fast" });
+		expect(Date.now() - started).toBeLessThan(250);
+		expect((await slow).json.ok).toBe(true);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+
+		tg.setLatency("sendMessage", 0, alice.id);
+		tg.setLatency("SENDMESSAGE", 200);
+		const before = Date.now();
+		await call("sendMessage", { chat_id: bob.id, text: "all chats" });
+		expect(Date.now() - before).toBeGreaterThanOrEqual(190);
+		expect(() => tg.setLatency("getMe", -1)).toThrow(RangeError);
+	});
+});

@@ -11,6 +11,7 @@ import { createDispatch } from "./dispatch.js";
 import { createFailureQueue, type FailNextOptions, type InjectedError } from "./failures.js";
 import { createFileStore } from "./files.js";
 import { sendApiResponse, settled } from "./http.js";
+import { createLatencyTable } from "./latency.js";
 import type { FakeState } from "./methods/context.js";
 import { createFloodControl, type RateLimit } from "./rateLimit.js";
 import { type PressButtonInput, pressButton, type SendTextInput, sendText } from "./simulate.js";
@@ -79,6 +80,11 @@ export interface FakeTelegram {
 	readonly callbackAnswers: readonly CallbackAnswer[];
 	/** Answers the next call(s) of `method` with an error instead of running it. */
 	failNext(method: string, error: InjectedError, options?: FailNextOptions): void;
+	/**
+	 * Holds every call of `method` (only those for `chatId`, when given) `ms` before running it, as a slow
+	 * link to Telegram would; 0 ends it. A held call is visible to waitForCall, without a response yet.
+	 */
+	setLatency(method: string, ms: number, chatId?: number): void;
 	/** Enforces Telegram-like flood limits on sends and edits (429 with retry_after); `{}` turns them off. */
 	setRateLimit(limit: RateLimit): void;
 	/**
@@ -146,6 +152,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 	const updates = createUpdateQueue();
 	const calls = createCallLog();
 	const failures = createFailureQueue();
+	const latency = createLatencyTable();
 	const neverAborted = new AbortController().signal;
 	const fake: FakeState = {
 		world: createWorld(bot),
@@ -166,7 +173,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 		formatting: { strictHtmlAmpersand: options.strictHtmlAmpersand ?? true },
 		commands: new Map(),
 	};
-	const dispatch = createDispatch(fake, calls, failures);
+	const dispatch = createDispatch(fake, calls, failures, latency);
 	const open = new Set<ServerResponse>();
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -261,6 +268,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 			return [...fake.callbacks.answers];
 		},
 		failNext: (method, error, failOptions) => failures.add(method, error, failOptions),
+		setLatency: (method, ms, chatId) => latency.set(method, ms, chatId),
 		setRateLimit: (limit) => fake.flood.set(limit),
 		deliverTo(url, secretToken) {
 			fake.webhook.set(
