@@ -9,6 +9,7 @@ import {
 } from "@catbot/runtime";
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
+import type { UpdateLimits } from "./dispatch.js";
 import { createTasks } from "./tasks.js";
 
 /** A running bot. */
@@ -29,6 +30,7 @@ export interface RunningBot {
 export interface StartOptions {
 	readonly logger?: Logger;
 	readonly maxSendWaitMs?: number;
+	readonly updates?: UpdateLimits;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function startTelegramBot(
 			token: config.botToken,
 			apiRoot: config.apiRoot,
 			...(options.maxSendWaitMs ? { maxSendWaitMs: options.maxSendWaitMs } : {}),
+			...(options.updates ? { updates: options.updates } : {}),
 		},
 	);
 	try {

@@ -1,11 +1,12 @@
 import { Telegraf } from "telegraf";
 import type { Deps } from "./context.js";
+import { dispatchUpdates, type UpdateLimits } from "./dispatch.js";
 import { browseFeature } from "./features/browse.js";
 import { buttonsFeature } from "./features/buttons.js";
 import { categoryFeature } from "./features/category.js";
 import { exportFeature } from "./features/export.js";
 import { helpFeature } from "./features/help.js";
-import { createOutgoingLimits } from "./outgoing.js";
+import { paceOutgoing } from "./outgoing.js";
 
 /** Options of {@link createBot}. */
 export interface BotOptions {
@@ -14,6 +15,8 @@ export interface BotOptions {
 	readonly apiRoot: string;
 	/** Longest a send may wait for flood limits before answering "try again in N s". */
 	readonly maxSendWaitMs?: number;
+	/** Ordering and concurrency of update handling; defaults in {@link dispatchUpdates}. */
+	readonly updates?: UpdateLimits;
 }
 
 /** The command menu registered with setMyCommands at start. */
@@ -25,21 +28,23 @@ export const COMMANDS = [
 ];
 
 /**
- * The Telegram bot: features mounted on one Telegraf instance, outgoing sends paced, and every error
- * caught and logged so no update can stop the bot.
+ * The Telegram bot: one middleware that orders, caps and guards every update, then the features as small
+ * composers; outgoing sends paced by one client set up here.
  */
 export function createBot(deps: Deps, options: BotOptions): Telegraf {
-	const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot }, handlerTimeout: 10_000 });
-	const outgoing = createOutgoingLimits({
+	const bot = new Telegraf(options.token, {
+		// Handlers run after the webhook request has been answered, so a call can never ride in that answer
+		// (where it would get no result back, e.g. no message id).
+		telegram: { apiRoot: options.apiRoot, webhookReply: false },
+		// The dispatcher returns at once, so this bounds only the hand-over, never a slow handler.
+		handlerTimeout: 10_000,
+	});
+	paceOutgoing(bot, {
 		logger: deps.logger,
 		...(options.maxSendWaitMs ? { maxWaitMs: options.maxSendWaitMs } : {}),
 	});
-	outgoing.install(bot.telegram);
-	bot.use((ctx, next) => {
-		outgoing.install(ctx.telegram);
-		return next();
-	});
 	bot.use(
+		dispatchUpdates(deps, options.updates),
 		helpFeature(),
 		categoryFeature(deps),
 		exportFeature(deps),
@@ -47,6 +52,7 @@ export function createBot(deps: Deps, options: BotOptions): Telegraf {
 		buttonsFeature(deps),
 	);
 	bot.catch((error, ctx) => {
+		// Only the hand-over itself can get here; handler errors are answered by the dispatcher.
 		deps.logger.error({ err: error, update: ctx.update.update_id }, "update failed");
 	});
 	return bot;

@@ -25,26 +25,25 @@ export function encodeAction(action: ButtonAction): string {
 	}
 }
 
-const PATTERN = /^(?:(p)|([cs])(\d)|(t)|(n))\|?(.*)$/s;
+// Exactly what encodeAction writes. A token is core's URL-safe alphabet (\w is ASCII without the u flag),
+// so a second "|" or anything else after it does not match.
+const PAGE = /^p\|([\w-]+)$/;
+const CARD = /^([cs])(\d)\|([\w-]+)$/;
+const BROWSE = /^t\|([1-9]\d{0,15})?$/;
 
 /**
- * Reads callback_data back; anything that is not exactly what {@link encodeAction} writes is null. The
- * token inside is verified later by the engine, so a well-formed but forged token is refused there.
+ * Reads callback_data back; anything that is not exactly what {@link encodeAction} writes is null, so a
+ * press with extra data is refused here, before it counts against any limit. The token inside is
+ * verified later by the engine, so a well-formed but forged token is refused there.
  */
 export function decodeAction(data: string): ButtonAction | null {
 	if (Buffer.byteLength(data, "utf8") > CALLBACK_DATA_MAX_BYTES) return null;
-	const match = PATTERN.exec(data);
-	if (!match) return null;
-	const [, page, cardKind, cardIndex, browse, noop, rest = ""] = match;
-	if (noop) return data === "n" ? { kind: "noop" } : null;
-	if (page) return rest ? { kind: "page", token: rest } : null;
-	if (cardKind && cardIndex !== undefined) {
-		if (!rest) return null;
-		return { kind: cardKind === "c" ? "card" : "share", index: Number(cardIndex), token: rest };
-	}
-	if (browse) {
-		if (rest === "") return { kind: "browse" };
-		return /^[1-9]\d{0,15}$/.test(rest) ? { kind: "browse", catId: Number(rest) } : null;
-	}
-	return null;
+	if (data === "n") return { kind: "noop" };
+	const page = PAGE.exec(data);
+	if (page?.[1]) return { kind: "page", token: page[1] };
+	const card = CARD.exec(data);
+	if (card?.[3]) return { kind: card[1] === "c" ? "card" : "share", index: Number(card[2]), token: card[3] };
+	const browse = BROWSE.exec(data);
+	if (!browse) return null;
+	return browse[1] === undefined ? { kind: "browse" } : { kind: "browse", catId: Number(browse[1]) };
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "@catbot/core";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { type Telegram, TelegramError } from "telegraf";
+import { type Context, type Telegraf, TelegramError } from "telegraf";
 
 /** Telegram asked us (or our own pacing would make us) wait longer than a handler should hang. */
 export class RetryLaterError extends Error {
@@ -22,7 +22,7 @@ const COUNTED = new Set([
 	"editMessageReplyMarkup",
 ]);
 
-/** Options of {@link installOutgoingLimits}. */
+/** Options of {@link paceOutgoing}. */
 export interface OutgoingOptions {
 	readonly logger: Logger;
 	/** The longest a send may wait, for our pacing or Telegram's retry_after, before it gives up. Default 4 s. */
@@ -39,13 +39,14 @@ function chatKey(payload: unknown): string | undefined {
 /**
  * Paces every outgoing send and edit to Telegram's published limits (about one message a second per chat,
  * 20 a minute per group, 30 a second in all) and retries a 429 after its `retry_after`. Waits are bounded:
- * past `maxWaitMs` the call fails with {@link RetryLaterError}, which the features turn into "try again in
- * N s", so no handler hangs.
+ * past `maxWaitMs` the call fails with {@link RetryLaterError}, which becomes "try again in N s", so no
+ * handler hangs.
  *
- * telegraf makes a new Telegram client for every update, so `install` is called on each of them (and on
- * the bot's own); the pacing state is shared by all.
+ * Installed once, at bot creation, on the bot's own client. telegraf builds a fresh client for every
+ * update but then copies `bot.context` onto the update's context, so putting the bot's client there makes
+ * every handler's `ctx.telegram` (and `ctx.reply` and the rest) this one paced client.
  */
-export function createOutgoingLimits(options: OutgoingOptions): { install(telegram: Telegram): void } {
+export function paceOutgoing(bot: Telegraf<Context>, options: OutgoingOptions): void {
 	const maxWaitMs = options.maxWaitMs ?? 4_000;
 	const perChat = new RateLimiterMemory({ keyPrefix: "chat", points: 1, duration: 1 });
 	const perGroup = new RateLimiterMemory({ keyPrefix: "group", points: 20, duration: 60 });
@@ -90,15 +91,10 @@ export function createOutgoingLimits(options: OutgoingOptions): { install(telegr
 		}
 	}
 
-	const installed = new WeakSet<Telegram>();
-	return {
-		install(telegram) {
-			if (installed.has(telegram)) return;
-			installed.add(telegram);
-			const original = telegram.callApi.bind(telegram);
-			const paced: typeof telegram.callApi = (method, payload, extra) =>
-				send(method, payload, () => original(method, payload, extra));
-			telegram.callApi = paced;
-		},
-	};
+	const telegram = bot.telegram;
+	const original = telegram.callApi.bind(telegram);
+	const paced: typeof telegram.callApi = (method, payload, extra) =>
+		send(method, payload, () => original(method, payload, extra));
+	telegram.callApi = paced;
+	Object.assign(bot.context, { telegram });
 }

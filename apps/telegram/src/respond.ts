@@ -35,12 +35,29 @@ export async function editInPlace(ctx: Context, message: RenderedMessage, logger
 	}
 }
 
-/** Answers a button press, swallowing "query is too old": the user has moved on, nothing to tell them. */
+/** Presses already answered: Telegram takes one answer per press. */
+const answered = new WeakSet<Context>();
+
+/**
+ * Answers a button press once (later calls do nothing), swallowing "query is too old": the user has moved
+ * on, nothing to tell them.
+ */
 export async function answer(ctx: Context, text?: string, alert = false): Promise<void> {
+	if (answered.has(ctx)) return;
+	answered.add(ctx);
 	try {
 		await ctx.answerCbQuery(text, alert ? { show_alert: true } : undefined);
 	} catch (error) {
 		if (error instanceof TelegramError && error.code === 400) return;
 		throw error;
 	}
+}
+
+/**
+ * Tells the user something about their update: as an alert on the press while it is still open, else as a
+ * message in the chat. An empty text only closes an open press (a quiet refusal).
+ */
+export async function tell(ctx: Context, text: string): Promise<void> {
+	if (ctx.callbackQuery && !answered.has(ctx)) return answer(ctx, text || undefined, text !== "");
+	if (text && ctx.chat) await ctx.reply(text);
 }

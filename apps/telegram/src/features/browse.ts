@@ -1,29 +1,22 @@
 import { Composer, type Context } from "telegraf";
 import { actorOf, type Deps } from "../context.js";
 import { renderBrowse } from "../render/browse.js";
-import { failureText, refusalText } from "../respond.js";
+import { refusalText } from "../respond.js";
 
 /** /categories: the top of the category tree as buttons; the buttons are handled with the others. */
 export function browseFeature(deps: Deps): Composer<Context> {
 	const composer = new Composer();
-	composer.command("categories", (ctx) => {
+	composer.command("categories", async (ctx) => {
 		const actor = actorOf(ctx);
 		if (!actor) return;
-		deps.tasks.run("categories", async () => {
-			try {
-				const outcome = await deps.catalog.browse(actor);
-				if (outcome.ok) {
-					const { text, ...extra } = renderBrowse(outcome.view);
-					await ctx.reply(text, extra);
-					return;
-				}
-				const reply = refusalText(outcome.refusal);
-				if (reply) await ctx.reply(reply);
-			} catch (error) {
-				deps.logger.warn({ err: error }, "could not answer /categories");
-				await ctx.reply(failureText(error)).catch(() => undefined);
-			}
-		});
+		const outcome = await deps.catalog.browse(actor);
+		if (outcome.ok) {
+			const { text, ...extra } = renderBrowse(outcome.view);
+			await ctx.reply(text, extra);
+			return;
+		}
+		const reply = refusalText(outcome.refusal);
+		if (reply) await ctx.reply(reply);
 	});
 	return composer;
 }

@@ -42,3 +42,19 @@ export async function waitForEdit(
 		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }
+
+/** A user sends a command; resolves with the bot's newest message once it has sent one more to the chat. */
+export async function sendCommand(
+	tg: FakeTelegram,
+	chat: Chat,
+	from: User,
+	text: string,
+): Promise<BotMessage> {
+	const before = tg.messages(chat.id).length;
+	tg.sendText({ chat, from, text });
+	await tg.waitForCall(
+		"sendMessage",
+		(c) => c.params.chat_id === chat.id && c.response !== undefined && tg.messages(chat.id).length > before,
+	);
+	return lastMessage(tg, chat);
+}

@@ -1,9 +1,9 @@
 import { Writable } from "node:stream";
-import { createLogger } from "@catbot/runtime";
 import { type FakeTelegram, startFakeTelegram } from "@catbot/fake-telegram";
+import { createLogger } from "@catbot/runtime";
 import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
 import { afterEach } from "vitest";
-import { type RunningBot, startTelegramBot } from "../app.js";
+import { type RunningBot, type StartOptions, startTelegramBot } from "../app.js";
 import { loadTelegramConfig } from "../config.js";
 
 export const TMAPI_TOKEN = "tmapi-secret-token-for-tests";
@@ -28,7 +28,10 @@ afterEach(async () => {
  * Starts the fake Telegram Bot API, the TMAPI emulator and the bot in long-polling (or webhook) mode,
  * configured only through environment variables as in production. Everything stops after the test.
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+	env: Record<string, string> = {},
+	options: Omit<StartOptions, "logger"> = {},
+): Promise<Harness> {
 	const tg = await startFakeTelegram();
 	open.push(() => tg.close());
 	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
@@ -52,7 +55,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 	});
 	const logger = createLogger({ level: "debug", destination, secrets: [TMAPI_TOKEN, tg.token] });
 	const start = async () => {
-		const bot = await startTelegramBot(config, { logger, maxSendWaitMs: 3_000 });
+		const bot = await startTelegramBot(config, { logger, maxSendWaitMs: 3_000, ...options });
 		open.push(() => bot.stop("test"));
 		return bot;
 	};
