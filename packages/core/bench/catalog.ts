@@ -1,6 +1,8 @@
 import pino from "pino";
 import {
 	type Actor,
+	type Catalog,
+	type CatalogInput,
 	type CategoryQuery,
 	createAccessPolicy,
 	createCatalog,
@@ -34,6 +36,36 @@ function keyQueries(): CategoryQuery[] {
 		}
 	}
 	return out.slice(0, KEYS);
+}
+
+const REFUSALS = 20_000;
+
+/**
+ * What refusing costs: a page no upstream can serve (the input that once froze the process), and a page
+ * past an end the cache already knows. Both must be answered in well under 1 ms with no upstream call.
+ */
+async function benchRefusals(catalog: Catalog, calls: { items: number; info: number }): Promise<void> {
+	const cases: [string, CatalogInput][] = [
+		["refusing page:9007199254740984     ", { text: "/category 1031910 page:9007199254740984" }],
+		["refusing option page 2^53 - 8      ", { options: { catId: 1031910, page: 9_007_199_254_740_984 } }],
+		["refusing a page past a known end   ", { options: { catId: 1031910, page: 399 } }],
+	];
+	for (const [label, input] of cases) {
+		const before = calls.items + calls.info;
+		const latencies: number[] = [];
+		let kind = "";
+		for (let i = 0; i < REFUSALS; i += 1) {
+			const t0 = performance.now();
+			const outcome = await catalog.show({ platform: "telegram", userId: String(i % USERS) }, input);
+			latencies.push(performance.now() - t0);
+			kind = outcome.ok ? "shown" : outcome.refusal.kind;
+		}
+		latencies.sort((a, b) => a - b);
+		const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
+		console.log(
+			`  ${label}mean ${ms(mean)}, p99 ${ms(quantile(latencies, 0.99))} (target < 1 ms; ${kind}, ${calls.items + calls.info - before} upstream calls in ${REFUSALS})`,
+		);
+	}
 }
 
 /**
@@ -78,7 +110,7 @@ export async function benchCatalog(): Promise<void> {
 		const upstreamPages = new Set<string>();
 		const hitLatencies: number[] = [];
 		let issued = 0;
-		let refused = 0;
+		const refused = new Map<string, number>();
 
 		const started = performance.now();
 		await Promise.all(
@@ -96,7 +128,7 @@ export async function benchCatalog(): Promise<void> {
 					const t0 = performance.now();
 					const outcome = await catalog.show(actor, { options: query });
 					const took = performance.now() - t0;
-					if (!outcome.ok) refused += 1;
+					if (!outcome.ok) refused.set(outcome.refusal.kind, (refused.get(outcome.refusal.kind) ?? 0) + 1);
 					else if (outcome.view.fromCache) hitLatencies.push(took);
 				}
 			}),
@@ -126,11 +158,14 @@ export async function benchCatalog(): Promise<void> {
 		console.log(
 			`  distinct upstream pages they need  ${upstreamPages.size} (${UPSTREAM_PAGE} items each, ${CARDS} cards a chat page)`,
 		);
-		console.log(`  upstream item calls made          ${itemCalls} (target: equal to the line above)`);
+		console.log(
+			`  upstream item calls made          ${itemCalls} (target: at most the line above; a page past a known end costs none)`,
+		);
 		console.log(
 			`  category name calls made          ${calls.info} (unknown ids answer 417, retried, then not asked again)`,
 		);
-		console.log(`  refused actions                    ${refused}`);
+		const refusedText = [...refused].map(([kind, n]) => `${n} ${kind}`).join(", ") || "none";
+		console.log(`  refused actions                    ${refusedText}`);
 		console.log(
 			`  cached-action latency             p50 ${ms(quantile(warmLatencies, 0.5))}, p99 ${ms(quantile(warmLatencies, 0.99))} (target p99 < 5 ms; one action at a time)`,
 		);
@@ -142,6 +177,7 @@ export async function benchCatalog(): Promise<void> {
 		console.log(
 			`  peak RSS                          ${(peakRss / 1024 / 1024).toFixed(1)} MiB (engine and bench; the emulator runs in its own process)`,
 		);
+		await benchRefusals(catalog, calls);
 	} finally {
 		clearInterval(sampler);
 		await emu.stop();
