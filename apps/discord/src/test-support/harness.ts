@@ -1,11 +1,11 @@
 import { Writable } from "node:stream";
-import { createLogger } from "@catbot/runtime";
 import {
 	type FakeDiscord,
 	type FakeUser,
 	type InteractionHandle,
 	startFakeDiscord,
 } from "@catbot/fake-discord";
+import { createLogger } from "@catbot/runtime";
 import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
 import { afterEach } from "vitest";
 import { type RunningBot, startDiscordBot } from "../app.js";
@@ -35,9 +35,41 @@ export interface Harness {
 }
 
 const open: Array<() => Promise<void>> = [];
+const checks: Array<() => void> = [];
 afterEach(async () => {
+	// Checked before anything closes, so what shutdown logs is not missed by the next test's harness.
+	const failures: unknown[] = [];
+	for (const check of checks.splice(0)) {
+		try {
+			check();
+		} catch (error) {
+			failures.push(error);
+		}
+	}
 	while (open.length > 0) await open.pop()?.();
+	if (failures.length > 0) throw failures[0];
 });
+
+/** Interaction tokens sit in the paths of the bot's callbacks and follow-ups. */
+const TOKEN_IN_PATH = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/;
+
+/**
+ * After every test: the log holds no bot token, no TMAPI token, no interaction token and no Redis
+ * password, whatever path the test took.
+ */
+function assertNoSecretsLogged(discord: FakeDiscord, logs: () => string, env: Record<string, string>): void {
+	const interactionTokens = discord.requests
+		.map((request) => TOKEN_IN_PATH.exec(request.path)?.[1])
+		.filter((token): token is string => token !== undefined);
+	const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) : "";
+	const secrets = [TMAPI_TOKEN, discord.token, ...new Set(interactionTokens), redisPassword].filter(
+		(secret) => secret.length >= 8,
+	);
+	const text = logs();
+	for (const secret of secrets) {
+		if (text.includes(secret)) throw new Error(`a secret reached the log: ${secret.slice(0, 6)}…`);
+	}
+}
 
 const OPTION_TYPES: Record<string, number> = {
 	cat_id: 4,
@@ -93,6 +125,7 @@ export async function startHarness(
 	open.push(() => emu.close());
 	open.push(() => discord.close());
 	let bot = await start();
+	checks.push(() => assertNoSecretsLogged(discord, () => lines.join(""), env));
 	return {
 		discord,
 		emu,
