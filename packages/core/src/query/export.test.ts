@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseExportCommand } from "./export.js";
+import { MAX_COMMAND_LENGTH } from "./parse.js";
 
 describe("parseExportCommand", () => {
 	it("reads the query and the page count", () => {
@@ -20,6 +21,13 @@ describe("parseExportCommand", () => {
 				expect.stringContaining("sort"),
 				"pages must be a whole number of at least 1, e.g. pages:5",
 			],
+		});
+	});
+
+	it("refuses a pasted megabyte before splitting it", () => {
+		expect(parseExportCommand(`/export 1031910 ${"pages:5 ".repeat(200_000)}`)).toEqual({
+			ok: false,
+			problems: [`That command is too long; use at most ${MAX_COMMAND_LENGTH} characters`],
 		});
 	});
 });
