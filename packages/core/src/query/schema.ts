@@ -145,6 +145,8 @@ export const CategoryQuerySchema = v.pipe(
 	// partialCheck rather than check: these run even when an unrelated field failed, so every problem is
 	// reported at once. A partialCheck is skipped once any issue sits on a path it reads, so order matters:
 	// each check's issue goes to a path that no later check reads (the price one to `api`, read by none after).
+	// Valibot still runs them after a mere validation issue (a page of 0 is still a number), so a check that
+	// reads numbers guards itself, as isPageWithinReach does.
 	v.forward(
 		v.partialCheck([["page"], ["pageSize"]], isPageWithinReach, (issue) => {
 			const { pageSize } = issue.input;
