@@ -19,10 +19,40 @@ export interface Harness {
 }
 
 const open: Array<() => Promise<void>> = [];
+const checks: Array<() => void> = [];
 
 afterEach(async () => {
+	// Checked before anything closes; a failed check still lets everything close.
+	const failures: unknown[] = [];
+	for (const check of checks.splice(0)) {
+		try {
+			check();
+		} catch (error) {
+			failures.push(error);
+		}
+	}
 	while (open.length > 0) await open.pop()?.();
+	if (failures.length > 0) throw failures[0];
 });
+
+/**
+ * After every test: the log holds no bot token (nor its secret half), no TMAPI token, no webhook secret
+ * and no Redis password, whatever path the test took.
+ */
+function assertNoSecretsLogged(botToken: string, logs: () => string, env: Record<string, string>): void {
+	const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) : "";
+	const secrets = [
+		TMAPI_TOKEN,
+		botToken,
+		botToken.slice(botToken.indexOf(":") + 1),
+		env.TELEGRAM_WEBHOOK_SECRET ?? "",
+		redisPassword,
+	].filter((secret) => secret.length >= 8);
+	const text = logs();
+	for (const secret of secrets) {
+		if (text.includes(secret)) throw new Error(`a secret reached the log: ${secret.slice(0, 4)}…`);
+	}
+}
 
 /**
  * Starts the fake Telegram Bot API, the TMAPI emulator and the bot in long-polling (or webhook) mode,
@@ -60,6 +90,7 @@ export async function startHarness(
 		return bot;
 	};
 	const bot = await start();
+	checks.push(() => assertNoSecretsLogged(tg.token, () => lines.join(""), env));
 	return {
 		tg,
 		emu,
