@@ -10,33 +10,61 @@ export interface Engine {
 	close(): Promise<void>;
 }
 
+/** Options of {@link openEngine}. */
+export interface EngineOptions {
+	/** Use the bundled emulator when TMAPI_TOKEN is not set (else that is a configuration error). */
+	readonly allowDemo: boolean;
+	/** A person typing at a prompt: no per-user action limit gets in their way. */
+	readonly interactive: boolean;
+}
+
+// Levels at least as severe as warn; anything chattier would interleave JSON with the tables and prompt.
+const QUIET_LEVELS = new Set(["warn", "error", "fatal", "silent"]);
+const CHATTY_LEVELS = new Set(["info", "debug", "trace"]);
+
+/** The terminal logs at warn, or at a stricter LOG_LEVEL; an unknown level is left for the config to report. */
+function terminalLogLevel(level: string | undefined): string {
+	const wanted = level?.trim() ?? "";
+	if (QUIET_LEVELS.has(wanted)) return wanted;
+	if (wanted === "" || CHATTY_LEVELS.has(wanted)) return "warn";
+	return wanted;
+}
+
 /**
  * The same engine the bots use (cache, limits, budgets), configured from the environment. With no
  * TMAPI_TOKEN and `allowDemo`, it runs against the bundled emulator instead, so a newcomer can try
- * everything before buying a token. Logs go to stderr (warnings and up, unless LOG_LEVEL says otherwise),
- * so stdout stays clean for tables, JSON and CSV.
+ * everything before buying a token; demo data never touches REDIS_URL, so its cache and budget are its
+ * own and in memory. Logs go to stderr at warn (or a stricter LOG_LEVEL), so stdout stays clean for
+ * tables, JSON and CSV and no JSON line lands in the middle of an interactive session.
  */
 export async function openEngine(
 	env: Record<string, string | undefined>,
-	allowDemo: boolean,
+	options: EngineOptions,
 ): Promise<Engine> {
 	const hasToken = (env.TMAPI_TOKEN ?? "").trim() !== "";
-	if (!hasToken && !allowDemo) {
+	if (!hasToken && !options.allowDemo) {
 		throw new ConfigError([
 			"TMAPI_TOKEN is required (your TMAPI apiToken); add --demo to use the bundled demo data",
 		]);
 	}
 	const emulator = hasToken ? undefined : await startTmapiEmulator({ apiToken: "demo" });
 	try {
-		const config = loadConfig({
-			LOG_LEVEL: "warn",
+		const loaded = loadConfig({
 			...env,
+			LOG_LEVEL: terminalLogLevel(env.LOG_LEVEL),
 			...(emulator ? { TMAPI_TOKEN: "demo", TMAPI_BASE_URL: emulator.url } : {}),
 		});
+		const config = {
+			...loaded,
+			// Demo calls cost nothing and must not spend a team's shared budget or fill its Redis.
+			...(emulator ? { redisUrl: undefined } : {}),
+			// One person at a prompt cannot flood anything; the daily budgets still bound paid calls.
+			...(options.interactive ? { actionsPerWindow: 1_000_000, actionWindowMs: 1_000 } : {}),
+		};
 		const logger = createLogger({
 			level: config.logLevel,
 			destination: pino.destination(2),
-			secrets: [config.tmapiToken],
+			secrets: [config.tmapiToken, config.pageTokenSecret],
 		});
 		const runtime = createRuntime(config, { logger, platform: "cli" });
 		return {

@@ -1,23 +1,15 @@
+import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
-import { parseArgs } from "node:util";
 import type { Actor } from "@catbot/core";
 import { ConfigError } from "@catbot/runtime";
+import { CATEGORY_USAGE, parseCategoryArgs, USAGE, UsageError } from "./args.js";
 import { openEngine } from "./engine.js";
 import { EXIT } from "./exitCodes.js";
-import { runCategoryCommand } from "./exportCommand.js";
+import { checkOutPath, runCategoryCommand } from "./exportCommand.js";
 import { runSession } from "./session.js";
 import { runSupervisor } from "./start.js";
 
-const USAGE = `Usage:
-  catbot demo                         interactive session (demo data unless TMAPI_TOKEN is set)
-  catbot category <query> [options]   print or save products
-      --sort <default|sales|price_up|price_down>
-      --pages <n>                     pages of products to read (default 1)
-      --format <table|json|csv>       default table
-      --out <file>                    write to a file instead of stdout
-      --demo                          use the bundled demo data when TMAPI_TOKEN is not set
-  catbot start                        run every bot whose token is set
-Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
+const HELP_FLAGS = new Set(["--help", "-h", "help"]);
 
 function actor(): Actor {
 	const name =
@@ -27,71 +19,65 @@ function actor(): Actor {
 	return { platform: "cli", userId: name };
 }
 
-async function main(argv: string[]): Promise<number> {
-	if (process.env.TMAPI_TOKEN === undefined) {
-		const { existsSync } = await import("node:fs");
-		if (existsSync(".env")) process.loadEnvFile(".env");
+async function demo(rest: readonly string[]): Promise<number> {
+	if (rest.some((arg) => HELP_FLAGS.has(arg))) {
+		process.stdout.write(`${USAGE}\n`);
+		return EXIT.ok;
 	}
-	const [command, ...rest] = argv;
-	if (command === "start") return runSupervisor();
-	if (command === "demo") {
-		const engine = await openEngine(process.env, true);
-		try {
-			await runSession(engine, actor(), process.stdin, process.stdout);
-			return EXIT.ok;
-		} finally {
-			await engine.close();
-		}
+	if (rest.length > 0) throw new UsageError(`The demo takes no arguments, not '${rest[0]?.slice(0, 40)}'.`);
+	const engine = await openEngine(process.env, { allowDemo: true, interactive: true });
+	try {
+		await runSession(engine, actor(), process.stdin, process.stdout);
+		return EXIT.ok;
+	} finally {
+		await engine.close();
 	}
-	if (command === "category") {
-		const { values, positionals } = parseArgs({
-			args: rest,
-			allowPositionals: true,
-			options: {
-				sort: { type: "string" },
-				pages: { type: "string", default: "1" },
-				format: { type: "string", default: "table" },
-				out: { type: "string" },
-				demo: { type: "boolean", default: false },
-			},
-		});
-		const pages = Number(values.pages);
-		if (!Number.isInteger(pages) || pages < 1)
-			throw new UsageError("--pages must be a whole number of at least 1");
-		if (values.format !== "table" && values.format !== "json" && values.format !== "csv") {
-			throw new UsageError("--format must be table, json or csv");
-		}
-		if (positionals.length === 0)
-			throw new UsageError("Tell me a category, e.g. catbot category 1031910 --sort sales");
-		const query = [...positionals, ...(values.sort ? [`sort:${values.sort}`] : [])].join(" ");
-		const engine = await openEngine(process.env, values.demo);
-		try {
-			return await runCategoryCommand(engine, actor(), {
-				query,
-				pages,
-				format: values.format,
-				out: values.out,
-			});
-		} finally {
-			await engine.close();
-		}
-	}
-	process.stdout.write(`${USAGE}\n`);
-	return command === undefined || command === "help" || command === "--help" ? EXIT.ok : EXIT.badInput;
 }
 
-class UsageError extends Error {}
+async function category(rest: readonly string[]): Promise<number> {
+	const args = parseCategoryArgs(rest);
+	if (args.help) {
+		process.stdout.write(`${CATEGORY_USAGE}\n`);
+		return EXIT.ok;
+	}
+	if (args.out !== undefined) checkOutPath(args.out);
+	const engine = await openEngine(process.env, { allowDemo: args.demo, interactive: false });
+	try {
+		return await runCategoryCommand(engine, actor(), args);
+	} finally {
+		await engine.close();
+	}
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	if (process.env.TMAPI_TOKEN === undefined && existsSync(".env")) process.loadEnvFile(".env");
+	const [command, ...rest] = argv;
+	if (command === undefined || HELP_FLAGS.has(command)) {
+		process.stdout.write(`${USAGE}\n`);
+		return EXIT.ok;
+	}
+	if (command === "demo") return demo(rest);
+	if (command === "category") return category(rest);
+	if (command === "start") {
+		if (rest.some((arg) => HELP_FLAGS.has(arg))) {
+			process.stdout.write(`${USAGE}\n`);
+			return EXIT.ok;
+		}
+		return runSupervisor();
+	}
+	const what = command.startsWith("-") ? "option" : "command";
+	throw new UsageError(`Unknown ${what} '${command.slice(0, 40)}'.`);
+}
 
 main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		if (error instanceof ConfigError || error instanceof UsageError) {
-			process.stderr.write(`catbot: ${error.message}\n`);
+		if (error instanceof UsageError) {
+			process.stderr.write(`catbot: ${error.message}\n${error.usage}\n`);
 			process.exit(EXIT.badInput);
 		}
-		// parseArgs reports unknown options as TypeErrors with a code; those are bad input too.
-		if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-			process.stderr.write(`catbot: ${(error as Error).message}\n${USAGE}\n`);
+		if (error instanceof ConfigError) {
+			process.stderr.write(`catbot: ${error.message}\n`);
 			process.exit(EXIT.badInput);
 		}
 		process.stderr.write(`catbot: ${error instanceof Error ? error.message : String(error)}\n`);

