@@ -1,9 +1,12 @@
-// Errors: one family, each with a stable code and a message safe to show.
+// @catbot/core: the library every catbot program shares. What is exported here is what the apps, the
+// runtime and a library user (see the README's client example) need; everything else stays inside.
 
+// The catalog engine and the platform-neutral views the adapters render.
 export type { Actor } from "./access/actor.js";
-export { ActorSchema, actorKey, PLATFORMS } from "./access/actor.js";
-export type { AccessPolicy, AllowLists } from "./access/allowList.js";
+export type { AllowLists } from "./access/allowList.js";
 export { createAccessPolicy } from "./access/allowList.js";
+// What the engine runs on: the cache, the limits, the logger and metrics it reports to. The host (the
+// runtime) passes Redis-backed counters and stores, pino and Prometheus.
 export type { MemoryStoreOptions } from "./cache/memoryStore.js";
 export { createMemoryStore } from "./cache/memoryStore.js";
 export type { CacheStore } from "./cache/store.js";
@@ -12,37 +15,69 @@ export { createTieredStore } from "./cache/tieredStore.js";
 export type { ProductCard } from "./catalog/cards.js";
 export { toCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
-export type { Catalog, CatalogInput, CatalogOptions, ShowHooks } from "./catalog/createCatalog.js";
+export type {
+	Catalog,
+	CatalogInput,
+	CatalogOptions,
+	ExportRequest,
+	Resolved,
+	ShowHooks,
+} from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";
 export type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./catalog/outcome.js";
+export type { CatalogTexts } from "./catalog/texts.js";
+export { badButtonText, catalogTexts, exportFileName } from "./catalog/texts.js";
+// Errors: one family. Each has a stable `code` and a message safe to show a chat user.
 export { CatbotError, isCatbotError } from "./errors.js";
-export { CSV_COLUMNS, productsToCsv } from "./export/csv.js";
-export type { Labels } from "./i18n/labels.js";
+export { productsToCsv } from "./export/csv.js";
 export { labelsFor } from "./i18n/labels.js";
 export type { CounterFactory, CounterSpec } from "./limits/counters.js";
-export { memoryCounters, msBeforeNext } from "./limits/counters.js";
 export type { Limits, LimitsOptions } from "./limits/createLimits.js";
 export { createLimits } from "./limits/createLimits.js";
-export type { BudgetDecision } from "./limits/dailyBudget.js";
 export type { LimitDecision } from "./limits/slidingWindow.js";
 export type { LogFn, Logger } from "./logging/logger.js";
 export type { Metrics } from "./metrics/metrics.js";
-export { DEFAULT_EXPORT_PAGES, parseExportCommand } from "./query/export.js";
-export { canonicalQueryKey, formatCategoryCommand } from "./query/format.js";
+// The grammar: commands and Discord options to a query, and back to its canonical command.
+export { formatCategoryCommand } from "./query/format.js";
 export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
-export type { ApiVersion, CategoryQuery, CategoryQueryResult, Language, SortOrder } from "./query/schema.js";
+export type { CategoryQuery, Language, SortOrder } from "./query/schema.js";
 export {
-	API_VERSIONS,
-	ApiVersionSchema,
-	CategoryQuerySchema,
-	CHAT_PAGE_SIZE_DEFAULT,
+	CATEGORY_ID_MAX,
 	CHAT_PAGE_SIZE_MAX,
-	LanguageSchema,
-	PRICE_MAX,
-	SortOrderSchema,
+	lastServablePage,
+	MAX_RESULT_ITEMS,
 	toCategoryQuery,
 } from "./query/schema.js";
+// The durable store's contract (shortlists, watches); the runtime implements it on SQLite and PostgreSQL.
+export type { DurableStore } from "./store/durableStore.js";
+export type { StoreErrorCode } from "./store/errors.js";
+export { isStoreError, StoreError } from "./store/errors.js";
+export type { Place } from "./store/place.js";
+export { discordChannelPlace, PlaceSchema } from "./store/place.js";
+export type { SavedCard, SavedCardSource } from "./store/savedCard.js";
+export { SAVED_TITLE_MAX, SavedCardSchema, savedCardFromProduct } from "./store/savedCard.js";
+export type { SaveResult, ShortlistPage, ShortlistPageRequest, ShortlistStore } from "./store/shortlist.js";
+export { SHORTLIST_MAX_DEFAULT, ShortlistPageRequestSchema } from "./store/shortlist.js";
+export type {
+	ClaimOptions,
+	CreateWatchResult,
+	NewWatch,
+	Watch,
+	WatchClaim,
+	WatchRef,
+	WatchResult,
+	WatchStatus,
+	WatchStore,
+} from "./store/watches.js";
+export {
+	ClaimOptionsSchema,
+	NewWatchSchema,
+	WATCH_SEEN_KEEP,
+	WATCHES_PER_PLACE_DEFAULT,
+	WatchResultSchema,
+} from "./store/watches.js";
 export { truncateText } from "./text/truncate.js";
+// The TMAPI client and its normalized model.
 export type { TmapiAttemptEvent, TmapiClient, TmapiClientOptions } from "./tmapi/client.js";
 export { createTmapiClient } from "./tmapi/client.js";
 export type { TmapiApiErrorReason, TmapiEndpoint, TmapiErrorCode } from "./tmapi/errors.js";
@@ -55,26 +90,8 @@ export {
 	TmapiTimeoutError,
 	TmapiValidationError,
 } from "./tmapi/errors.js";
-export type { CategoryItems, CategoryItemsResult, RawPage } from "./tmapi/normalize.js";
 export type { PaginateOptions, PaginateQuery } from "./tmapi/paginate.js";
 export { hasNextPage, hasPreviousPage, pageCount, paginate } from "./tmapi/paginate.js";
 export type { CategoryItemsParams, CategoryItemsV2Params } from "./tmapi/params.js";
-export {
-	CategoryItemsParamsSchema,
-	CategoryItemsV2ParamsSchema,
-	DEFAULT_PAGE_SIZE,
-	LANGUAGES,
-	MAX_PAGE_SIZE,
-	SORT_ORDERS,
-} from "./tmapi/params.js";
+export { LANGUAGES } from "./tmapi/params.js";
 export type { CategoryInfo, CategoryPage, CategoryRef, Product } from "./tmapi/product.js";
-export {
-	CategoryInfoSchema,
-	CategoryPageSchema,
-	CategoryRefSchema,
-	ProductSchema,
-} from "./tmapi/product.js";
-export type { V1Data, V1Item, V2Data, V2Item } from "./tmapi/schemas.js";
-export { V1DataSchema, V1ItemSchema, V2DataSchema, V2ItemSchema } from "./tmapi/schemas.js";
-export type { DecodePageTokenResult, PageTokenFailure } from "./tokens/pageToken.js";
-export { decodePageToken, encodePageToken, PAGE_TOKEN_MAX_LENGTH } from "./tokens/pageToken.js";

@@ -74,12 +74,12 @@ export function createCacheThrough(options: CacheThroughOptions): CacheThrough {
 		): Promise<Cached<T>> {
 			const pending = loading.get(key) as Promise<Cached<T>> | undefined;
 			if (pending !== undefined) return pending;
-			const hit = await read(key, schema);
-			if (hit !== undefined) return hit;
-			// Checked again: another caller may have started loading while we read the store.
-			const started = loading.get(key) as Promise<Cached<T>> | undefined;
-			if (started !== undefined) return started;
-			const promise = loadAndStore(key, ttlMs, load).finally(() => loading.delete(key));
+			// Registered before the first await: the store read and the load are one unit, so however the
+			// callers interleave with a slow store, one key is loaded (and paid for) once.
+			const promise = (async () =>
+				(await read(key, schema)) ?? (await loadAndStore(key, ttlMs, load)))().finally(() =>
+				loading.delete(key),
+			);
 			loading.set(key, promise);
 			return promise;
 		},

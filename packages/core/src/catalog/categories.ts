@@ -1,9 +1,10 @@
+import { LRUCache } from "lru-cache";
 import type { CacheThrough } from "../cache/cacheThrough.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Language } from "../query/schema.js";
 import type { TmapiClient } from "../tmapi/client.js";
 import { type CategoryInfo, CategoryInfoSchema, type CategoryRef } from "../tmapi/product.js";
-import { paidCall } from "./upstream.js";
+import { BudgetExceededError, paidCall } from "./upstream.js";
 
 /** Options of {@link createCategoryDirectory}. */
 export interface CategoryDirectoryOptions {
@@ -65,9 +66,15 @@ function matches(ref: CategoryRef, needle: string): number {
  */
 export function createCategoryDirectory(options: CategoryDirectoryOptions): CategoryDirectory {
 	const known = new Map<string, CategoryRef>();
-	const failedUntil = new Map<number, number>();
 	const now = options.now ?? Date.now;
 	const failureTtlMs = options.failureTtlMs ?? 3_600_000;
+	// Ids come from users: bounded, and each entry forgets itself after failureTtlMs.
+	const failed = new LRUCache<number, true>({
+		max: FAILED_MAX,
+		ttl: failureTtlMs,
+		ttlResolution: 0,
+		perf: { now },
+	});
 
 	function remember(info: CategoryInfo): CategoryInfo {
 		for (const ref of [...(info.category ? [info.category] : []), ...info.path, ...info.children]) {
@@ -89,13 +96,12 @@ export function createCategoryDirectory(options: CategoryDirectoryOptions): Cate
 	return {
 		info,
 		async describe(catId: number, userKey: string): Promise<CategoryInfo | null> {
-			if ((failedUntil.get(catId) ?? 0) > now()) return null;
+			if (failed.has(catId)) return null;
 			try {
 				return await info(catId, userKey);
-			} catch {
-				// Ids come from users: the oldest failure is forgotten first once the map is full.
-				if (failedUntil.size >= FAILED_MAX) failedUntil.delete(failedUntil.keys().next().value ?? catId);
-				failedUntil.set(catId, now() + failureTtlMs);
+			} catch (error) {
+				// A spent budget says nothing about the category: asking again tomorrow may well work.
+				if (!(error instanceof BudgetExceededError)) failed.set(catId, true);
 				return null;
 			}
 		},

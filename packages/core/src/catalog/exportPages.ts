@@ -67,6 +67,24 @@ function exportView(
 }
 
 /**
+ * Tells the adapter how far the export is. Its failure (a status message that cannot be edited) is the
+ * adapter's, logged as such: it neither stops the export nor passes for an upstream failure.
+ */
+async function reportProgress(
+	ctx: CatalogContext,
+	request: ExportRequest,
+	done: number,
+	total: number,
+	text: string,
+): Promise<void> {
+	try {
+		await request.onProgress?.(done, total, text);
+	} catch (error) {
+		ctx.logger.warn({ err: error }, "reporting export progress failed");
+	}
+}
+
+/**
  * Reads the pages of an export one after another: access, the input (refused input counts nothing), one
  * action against the rate limit, then each page from the cache or paid for, until the count asked, the
  * end of the results, item 2000, or a failure (which ends it early with what was read).
@@ -99,17 +117,19 @@ export async function exportPages(
 	let read = 0;
 	let stopped: Refusal | null = null;
 	for (let page = first; page <= last; page += 1) {
+		let more: boolean;
 		try {
 			const { value, fromCache } = await ctx.pages.upstreamPage(query, page, actorKey(actor));
 			ctx.metrics?.cache(fromCache ? "hit" : "miss");
 			read += 1;
 			found.add(value.items);
-			await request.onProgress?.(read, total, texts.exportProgress(read, total));
-			if (!value.hasNextPage || value.items.length === 0) break;
+			more = value.hasNextPage && value.items.length > 0;
 		} catch (error) {
 			stopped = upstreamRefusal(ctx, error);
 			break;
 		}
+		await reportProgress(ctx, request, read, total, texts.exportProgress(read, total));
+		if (!more) break;
 	}
 	if (read === 0 && stopped) return refused(stopped);
 	return { ok: true, view: exportView(query, found.products, read, stopped) };

@@ -1,14 +1,13 @@
+import { CatbotError } from "../errors.js";
 import type { Limits } from "../limits/createLimits.js";
 
 /** Thrown inside a cache loader when the budget refuses the paid call; the catalog turns it into a refusal. */
-export class BudgetExceededError extends Error {
-	override readonly name = "BudgetExceededError";
-	readonly code = "budget";
+export class BudgetExceededError extends CatbotError {
 	constructor(
 		readonly scope: "user" | "deployment",
 		readonly retryAfterMs: number,
 	) {
-		super(`The ${scope} budget of upstream calls for today is used up.`);
+		super("budget", `The ${scope} budget of upstream calls for today is used up.`);
 	}
 }
 

@@ -53,7 +53,12 @@ export function createLimits(options: LimitsOptions = {}): Limits {
 			points: Number.MAX_SAFE_INTEGER,
 			durationSec: windowSec * 2,
 		}),
-		notices: createCounters({ kind: "notices", keyPrefix: `${prefix}:notice`, points: 1, durationSec: windowSec }),
+		notices: createCounters({
+			kind: "notices",
+			keyPrefix: `${prefix}:notice`,
+			points: 1,
+			durationSec: windowSec,
+		}),
 		now,
 	});
 	const userBudget = createDailyBudget(
