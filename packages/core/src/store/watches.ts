@@ -48,8 +48,14 @@ export const WatchResultSchema = v.object({
 	/** For `ok`: the ids on the checked page, in order. Unseen ones are marked seen and given back. */
 	itemIds: v.optional(v.pipe(v.array(ItemId), v.maxLength(WATCH_ITEMS_MAX))),
 });
-/** Input of {@link WatchStore.recordResult}. */
-export type WatchResult = v.InferInput<typeof WatchResultSchema>;
+/** Input of {@link WatchStore.recordResult}; see {@link WatchResultSchema} for the bounds. */
+export interface WatchResult {
+	readonly at: number;
+	readonly status: WatchStatus;
+	readonly message?: string | null | undefined;
+	readonly nextRunAt: number;
+	readonly itemIds?: readonly string[] | undefined;
+}
 
 /** Which watch of a place: by id, or by its 1-based number in {@link WatchStore.list} (`/unwatch <n>`). */
 export type WatchRef = { readonly id: number } | { readonly position: number };
