@@ -11,7 +11,7 @@ import {
 import type { Redis } from "ioredis";
 import { createRedisStore } from "./cache/redisStore.js";
 import type { CoreConfig } from "./config/loadConfig.js";
-import { startHealthServer } from "./health/healthServer.js";
+import { type HealthServer, startHealthServer } from "./health/healthServer.js";
 import { redisCounters } from "./limits/redisCounters.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createMetrics, type RuntimeMetrics } from "./metrics/metrics.js";
@@ -141,7 +141,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		categoryTtlMs: config.categoryTtlMs,
 		upstreamPageSize: config.upstreamPageSize,
 	});
-	let health: Awaited<ReturnType<typeof startHealthServer>> | undefined;
+	let health: HealthServer | undefined;
 	return {
 		catalog,
 		metrics,

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLimits } from "./createLimits.js";
 import { msUntilUtcMidnight } from "./dailyBudget.js";
 

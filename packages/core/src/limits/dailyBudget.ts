@@ -11,11 +11,19 @@ export function msUntilUtcMidnight(at: number): number {
 	return DAY_MS - (at % DAY_MS);
 }
 
+/** Paid calls per key per UTC day; see {@link createDailyBudget}. */
+export interface DailyBudget {
+	/** Reserves one call for `key` today, or says when the budget starts again. */
+	spend(key: string): Promise<BudgetDecision>;
+	/** Gives back a reserved call whose upstream request failed. */
+	refund(key: string): Promise<void>;
+}
+
 /**
  * A number of paid upstream calls per key per UTC day, on rate-limiter-flexible (`points` = the budget).
  * A call that fails upstream is refunded, so an outage does not eat anyone's budget.
  */
-export function createDailyBudget(limiter: RateLimiterAbstract, now: () => number = Date.now) {
+export function createDailyBudget(limiter: RateLimiterAbstract, now: () => number = Date.now): DailyBudget {
 	const dayKey = (key: string, at: number) => `${key}:${new Date(at).toISOString().slice(0, 10)}`;
 	return {
 		async spend(key: string): Promise<BudgetDecision> {
@@ -39,5 +47,3 @@ export function createDailyBudget(limiter: RateLimiterAbstract, now: () => numbe
 		},
 	};
 }
-
-export type DailyBudget = ReturnType<typeof createDailyBudget>;

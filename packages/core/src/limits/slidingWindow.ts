@@ -22,6 +22,12 @@ export interface SlidingWindowOptions {
 	readonly now?: () => number;
 }
 
+/** A per-key action limit over a sliding window; see {@link createSlidingWindowLimiter}. */
+export interface SlidingWindowLimiter {
+	/** Counts one action for `key` and says whether it is allowed. */
+	hit(key: string): Promise<LimitDecision>;
+}
+
 /**
  * A sliding-window limit on top of rate-limiter-flexible's fixed-window counters: the previous window's
  * count is weighted by how much of it still overlaps the sliding window. A plain fixed window lets a
@@ -30,7 +36,7 @@ export interface SlidingWindowOptions {
  *
  * Refused actions are not counted, so pressing while refused does not push the wait further out.
  */
-export function createSlidingWindowLimiter(options: SlidingWindowOptions) {
+export function createSlidingWindowLimiter(options: SlidingWindowOptions): SlidingWindowLimiter {
 	const { points, windowMs, counters, notices } = options;
 	const now = options.now ?? Date.now;
 
@@ -84,5 +90,3 @@ export function createSlidingWindowLimiter(options: SlidingWindowOptions) {
 		},
 	};
 }
-
-export type SlidingWindowLimiter = ReturnType<typeof createSlidingWindowLimiter>;

@@ -118,7 +118,38 @@ export const EnvSchema = v.object({
 });
 
 /** The validated configuration the catalog and the apps are built from. */
-export type CoreConfig = ReturnType<typeof toConfig>;
+/** Core's settings, read from the environment by {@link loadConfig}; every variable is in the README. */
+export interface CoreConfig {
+	readonly tmapiToken: string;
+	readonly tmapiBaseUrl: string;
+	readonly tmapiTimeoutMs: number;
+	readonly tmapiRetries: number;
+	readonly tmapiMaxConcurrent: number;
+	readonly upstreamPageSize: number;
+	readonly cacheTtlMs: number;
+	readonly cacheMaxBytes: number;
+	readonly categoryTtlMs: number;
+	/** Shared cache, limits and budgets for several processes; may hold a password, so never logged. */
+	readonly redisUrl: string | undefined;
+	readonly actionsPerWindow: number;
+	readonly actionWindowMs: number;
+	readonly userDailyBudget: number;
+	readonly dailyBudget: number;
+	/** How many processes share the budgets: each one's share while Redis is down. */
+	readonly budgetProcesses: number;
+	readonly pageTokenSecret: string;
+	/** True when PAGE_TOKEN_SECRET was not set and the secret was derived from TMAPI_TOKEN. */
+	readonly pageTokenSecretDerived: boolean;
+	readonly allow: {
+		readonly telegramChats: readonly string[];
+		readonly telegramUsers: readonly string[];
+		readonly discordGuilds: readonly string[];
+		readonly discordUsers: readonly string[];
+	};
+	readonly maxExportPages: number;
+	readonly health: { readonly port: number; readonly host: string } | undefined;
+	readonly logLevel: string;
+}
 
 /** A configuration problem; `problems` names every variable that is wrong, values never quoted. */
 export class ConfigError extends CatbotError {
@@ -129,7 +160,7 @@ export class ConfigError extends CatbotError {
 	}
 }
 
-function toConfig(env: v.InferOutput<typeof EnvSchema>) {
+function toConfig(env: v.InferOutput<typeof EnvSchema>): CoreConfig {
 	return {
 		tmapiToken: env.TMAPI_TOKEN,
 		tmapiBaseUrl: env.TMAPI_BASE_URL,

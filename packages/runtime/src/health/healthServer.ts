@@ -13,13 +13,17 @@ export interface HealthServerOptions {
 	readonly isReady: () => boolean;
 }
 
+/** A running health and metrics server. */
+export interface HealthServer {
+	readonly port: number;
+	close(): Promise<void>;
+}
+
 /**
  * `/healthz` answers 200 only while the bot is connected (503 before and while stopping), and `/metrics`
  * serves the Prometheus text format. Nothing else is served.
  */
-export async function startHealthServer(
-	options: HealthServerOptions,
-): Promise<{ port: number; close(): Promise<void> }> {
+export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
 	const server = createServer((request, response) => {
 		const path = new URL(request.url ?? "/", "http://health").pathname;
 		if (request.method !== "GET") {
