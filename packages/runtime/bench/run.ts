@@ -1,0 +1,3 @@
+import { benchStore } from "./store.js";
+
+await benchStore();
