@@ -180,6 +180,25 @@ describe("the demo's own commands", () => {
 	});
 });
 
+describe("the demo reading a script from a pipe", () => {
+	it("answers every line and ends cleanly at the end of the input, without q", async () => {
+		const session = await demo();
+		session.type("1031910");
+		session.type("n");
+		session.type("7");
+		// End of input while the first search is still running: Node 24's readline throws on a prompt
+		// after close, where Node 20 let it pass.
+		session.child.stdin?.end();
+		const [code] = await session.exited;
+		await session.closed;
+		expect(code).toBe(0);
+		expect(session.stdout()).toContain("Page 2 of 28");
+		expect(session.stdout()).toMatch(/#7 .*\n {2}https:/);
+		expect(session.stdout()).toMatch(/Bye\.\n$/);
+		expect(session.output()).not.toContain("catbot:");
+	});
+});
+
 describe("the demo's first run with a .env from .env.example", () => {
 	it("keeps JSON log lines out of the session and never touches REDIS_URL", async () => {
 		const cwd = freshFolder();

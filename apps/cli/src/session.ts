@@ -41,13 +41,19 @@ export async function runSession(engine: Engine, actor: Actor, input: Input, out
 		historySize: 200,
 		removeHistoryDuplicates: true,
 	});
+	// Piped input can end while a search is still running; Node 24's readline throws on prompt() after
+	// that ("readline was closed") where Node 20 ignored it.
+	let closed = false;
+	lines.on("close", () => {
+		closed = true;
+	});
 	// Ctrl-C at the prompt ends the session like q, instead of readline's default of pausing input.
 	lines.on("SIGINT", () => lines.close());
 	lines.prompt();
 	for await (const line of lines) {
 		if (!(await handle(line))) break;
-		lines.prompt();
+		if (!closed) lines.prompt();
 	}
-	lines.close();
+	if (!closed) lines.close();
 	say("Bye.");
 }
