@@ -119,6 +119,30 @@ describe("the Discord bot, end to end through discord.js", () => {
 		}
 	});
 
+	it("answers a page past the known end privately with one button to the last page, without an upstream call", async () => {
+		const h = await startHarness();
+		await settled(await h.category({ cat_id: 1031910 }));
+		const before = h.emu.stats.requests;
+		const refusal = await settled(await h.category({ cat_id: 1031910, page: 99 }));
+		expect(refusal).toMatchObject({
+			ephemeral: true,
+			visibleTo: asker.id,
+			content: "Page 99 of 28 does not exist: the last page is 28.",
+		});
+		expect(parts(refusal).map((p) => p.label)).toEqual(["Page 28 »"]);
+		// The page buttons' own scheme, owned by the asker: their press moves this message.
+		expect(customIdOf(refusal, "Page 28 »")).toMatch(new RegExp(`^p\\|${asker.id}\\|[\\w-]+$`));
+		expect(h.emu.stats.requests).toBe(before);
+		const press = await h.discord.pressButton({
+			user: asker,
+			message: refusal,
+			customId: customIdOf(refusal, "Page 28 »"),
+		});
+		const last = await messageWhen(h.discord, press, refusal.id, (m) => m.content.includes("Page 28 of 28"));
+		expect(last.ephemeral).toBe(true);
+		expect(last.embeds[0]?.title).toMatch(/^136\. /);
+	});
+
 	it("tells a rate-limited user privately when to try again", async () => {
 		const h = await startHarness({ RATE_LIMIT_ACTIONS: "2", RATE_LIMIT_WINDOW_SECONDS: "60" });
 		for (let i = 0; i < 2; i += 1) await settled(await h.category({ cat_id: 1031910 }));
@@ -176,6 +200,11 @@ describe("the Discord bot, end to end through discord.js", () => {
 			"private",
 		]);
 		expect(options[0]).toMatchObject({ required: true, autocomplete: true });
+		// Discord itself bounds the category id and the page.
+		expect(options[0]).toMatchObject({ min_value: 1, max_value: 99_999_999_999 });
+		expect(options.find((o) => o.name === "page")).toMatchObject({ min_value: 1, max_value: 2_000 });
+		await expect(h.category({ cat_id: 1031910, page: 2_001 })).rejects.toThrow(/"page" is outside 1\.\.2000/);
+		await expect(h.category({ cat_id: 100_000_000_000 })).rejects.toThrow(/"cat_id" is outside/);
 	});
 
 	it("exports a CSV attachment, showing progress by editing the reply", async () => {

@@ -1,4 +1,4 @@
-import { CHAT_PAGE_SIZE_MAX, LANGUAGES } from "@catbot/core";
+import { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, LANGUAGES, MAX_RESULT_ITEMS } from "@catbot/core";
 import {
 	ApplicationCommandOptionType,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -31,6 +31,7 @@ const QUERY_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody
 		description: "Category id (type a name to search the ones the bot knows)",
 		required: true,
 		min_value: 1,
+		max_value: CATEGORY_ID_MAX,
 		autocomplete: true,
 	},
 	{
@@ -44,6 +45,8 @@ const QUERY_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody
 		name: "page",
 		description: "Page to start on",
 		min_value: 1,
+		// Discord bounds it before the bot sees it: no page can start past item 2000, even at 1 card a page.
+		max_value: MAX_RESULT_ITEMS,
 	},
 	{
 		type: ApplicationCommandOptionType.Number,

@@ -43,7 +43,11 @@ describe("loadDiscordConfig", () => {
 
 	it("calls a token of the wrong shape malformed, not missing, without quoting it", () => {
 		try {
-			loadDiscordConfig({ DISCORD_TOKEN: "x".repeat(60), DISCORD_APPLICATION_ID: "123456789012345678", TMAPI_TOKEN: "t" });
+			loadDiscordConfig({
+				DISCORD_TOKEN: "x".repeat(60),
+				DISCORD_APPLICATION_ID: "123456789012345678",
+				TMAPI_TOKEN: "t",
+			});
 			throw new Error("expected a ConfigError");
 		} catch (error) {
 			expect((error as ConfigError).problems).toEqual([

@@ -1,5 +1,6 @@
 import type { Logger } from "@catbot/core";
 import { DiscordAPIError, MessageFlags, type RepliableInteraction } from "discord.js";
+import type { RenderedMessage } from "./render/page.js";
 
 /** Discord errors that mean "too late" or "already gone": logged, never thrown. */
 const GONE = new Map<number, string>([
@@ -37,9 +38,13 @@ export async function tolerate(logger: Logger, what: string, call: () => Promise
 	}
 }
 
-/** A private note to the person who acted, whatever state the interaction is in. */
-export async function tellPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
-	const body = { content, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
+/** A private note (text, or a message with buttons) to whoever acted, whatever the interaction's state. */
+export async function tellPrivately(
+	interaction: RepliableInteraction,
+	note: string | RenderedMessage,
+): Promise<void> {
+	const message = typeof note === "string" ? { content: note } : note;
+	const body = { ...message, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
 	if (interaction.deferred || interaction.replied) await interaction.followUp(body);
 	else await interaction.reply(body);
 }

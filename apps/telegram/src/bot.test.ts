@@ -136,6 +136,24 @@ describe("the Telegram bot, end to end through telegraf", () => {
 		expect(lastMessage(h.tg, chat).edited).toBe(0);
 	});
 
+	it("answers a page past the known end with one button to the last page, without an upstream call", async () => {
+		const h = await startHarness();
+		const chat = h.tg.privateChat(alice.id);
+		await command(h, chat, "/category 1031910");
+		const before = h.emu.stats.requests;
+		const refusal = await command(h, chat, "/category 1031910 page:99");
+		expect(refusal.text).toBe("Page 99 of 28 does not exist: the last page is 28.");
+		const buttons = refusal.reply_markup?.inline_keyboard.flat() ?? [];
+		expect(buttons.map((b) => b.text)).toEqual(["Page 28 »"]);
+		// The page buttons' own scheme: a press is read like any "Next »".
+		expect(buttons[0]?.callback_data).toMatch(/^p\|[\w-]+$/);
+		expect(h.emu.stats.requests).toBe(before);
+		await press(h.tg, chat, alice, refusal, "Page 28 »");
+		const last = await waitForEdit(h.tg, chat, refusal.message_id, 1);
+		expect(last.text).toContain("Page 28 of 28");
+		expect(last.text).toMatch(/^136\. /m);
+	});
+
 	it("shows a rate-limit alert once, then acknowledges quietly", async () => {
 		const h = await startHarness({ RATE_LIMIT_ACTIONS: "2", RATE_LIMIT_WINDOW_SECONDS: "60" });
 		const chat = h.tg.privateChat(alice.id);

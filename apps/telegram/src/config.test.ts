@@ -38,7 +38,9 @@ describe("loadTelegramConfig", () => {
 				return (error as ConfigError).problems;
 			}
 		};
-		expect(problems({})).toEqual(["TELEGRAM_BOT_TOKEN is required: the token @BotFather gave you (digits:letters)"]);
+		expect(problems({})).toEqual([
+			"TELEGRAM_BOT_TOKEN is required: the token @BotFather gave you (digits:letters)",
+		]);
 		expect(problems({ TELEGRAM_BOT_TOKEN: "  " })).toEqual(problems({}));
 		expect(problems({ TELEGRAM_BOT_TOKEN: "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw" })).toEqual([
 			"TELEGRAM_BOT_TOKEN is malformed: a bot token is the bot's id, a colon and its secret (digits:letters), as @BotFather gives it",

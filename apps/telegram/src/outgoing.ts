@@ -1,13 +1,17 @@
-import type { Logger } from "@catbot/core";
+import { CatbotError, type Logger } from "@catbot/core";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { type Context, type Telegraf, TelegramError } from "telegraf";
 
-/** Telegram asked us (or our own pacing would make us) wait longer than a handler should hang. */
-export class RetryLaterError extends Error {
-	override readonly name = "RetryLaterError";
-	readonly code = "retry-later";
-	constructor(readonly retryAfterSec: number) {
-		super(`Telegram is busy. Please try again in ${retryAfterSec} s.`);
+/**
+ * Telegram asked us (or our own pacing would make us) wait longer than a handler should hang. Its message
+ * is what the user is told; `cause` is Telegram's 429 when there was one.
+ */
+export class RetryLaterError extends CatbotError<"retry-later"> {
+	readonly retryAfterSec: number;
+
+	constructor(retryAfterSec: number, options?: { cause?: unknown }) {
+		super("retry-later", `Telegram is busy. Please try again in ${retryAfterSec} s.`, options);
+		this.retryAfterSec = retryAfterSec;
 	}
 }
 
@@ -85,7 +89,9 @@ export function paceOutgoing(bot: Telegraf<Context>, options: OutgoingOptions): 
 						: undefined;
 				if (retryAfter === undefined) throw error;
 				options.logger.warn({ method, retryAfter }, "telegram flood limit");
-				if (attempt >= 2 || Date.now() + retryAfter * 1000 > deadline) throw new RetryLaterError(retryAfter);
+				if (attempt >= 2 || Date.now() + retryAfter * 1000 > deadline) {
+					throw new RetryLaterError(retryAfter, { cause: error });
+				}
 				await sleep(retryAfter * 1000);
 			}
 		}

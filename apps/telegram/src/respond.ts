@@ -1,7 +1,7 @@
 import type { Logger, Refusal } from "@catbot/core";
 import { type Context, TelegramError } from "telegraf";
 import { RetryLaterError } from "./outgoing.js";
-import type { RenderedMessage } from "./render/page.js";
+import { lastPageKeyboard, type RenderedMessage } from "./render/page.js";
 
 const QUIET_EDIT_ERRORS = /message is not modified/i;
 const GONE_EDIT_ERRORS = /message to edit not found|message can't be edited|MESSAGE_ID_INVALID/i;
@@ -59,5 +59,17 @@ export async function answer(ctx: Context, text?: string, alert = false): Promis
  */
 export async function tell(ctx: Context, text: string): Promise<void> {
 	if (ctx.callbackQuery && !answered.has(ctx)) return answer(ctx, text || undefined, text !== "");
-	if (text && ctx.chat) await ctx.reply(text);
+	if (text && ctx.chat) await ctx.reply(text, { link_preview_options: { is_disabled: true } });
+}
+
+/**
+ * Tells the user why there is no page, as {@link tell} does. A page past the end is the exception: it is
+ * always a message, since its button to the last page cannot ride on an alert, and that button's press
+ * then turns the message into the page.
+ */
+export async function tellRefusal(ctx: Context, refusal: Refusal): Promise<void> {
+	const keyboard = lastPageKeyboard(refusal);
+	if (!keyboard || !ctx.chat) return tell(ctx, refusalText(refusal));
+	if (ctx.callbackQuery) await answer(ctx);
+	await ctx.reply(refusal.message, { link_preview_options: { is_disabled: true }, reply_markup: keyboard });
 }

@@ -1,6 +1,7 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { actorOf, type Deps } from "../context.js";
 import { renderPage } from "../render/page.js";
+import { renderRefusal } from "../render/refusal.js";
 import { tellPrivately } from "../respond.js";
 
 /** The command's options as core's query input; absent options stay absent so core's defaults apply. */
@@ -35,13 +36,14 @@ export async function handleCategory(interaction: ChatInputCommandInteraction, d
 		{ onSlow: () => interaction.deferReply(flags ? { flags } : {}) },
 	);
 	if (!outcome.ok) {
+		const refusal = renderRefusal(outcome.refusal, interaction.user.id);
 		// A public "thinking…" placeholder must not turn into a public refusal.
 		if (interaction.deferred && !isPrivate) await interaction.deleteReply();
 		if (interaction.deferred && isPrivate) {
-			await interaction.editReply({ content: outcome.refusal.message, embeds: [], components: [] });
+			await interaction.editReply(refusal);
 			return;
 		}
-		await tellPrivately(interaction, outcome.refusal.message);
+		await tellPrivately(interaction, refusal);
 		return;
 	}
 	const message = renderPage(outcome.view, { owner: interaction.user.id, shareable: isPrivate });

@@ -1,13 +1,13 @@
+import { badButtonText } from "@catbot/core";
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
 import { actorOf, type Deps } from "../context.js";
 import { type ComponentAction, decodeCustomId } from "../customId.js";
 import { renderBrowse } from "../render/browse.js";
 import { renderPage } from "../render/page.js";
+import { renderRefusal } from "../render/refusal.js";
 import { tellPrivately } from "../respond.js";
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
-
-const INVALID = "This button is no longer valid. Run the command again to get fresh results.";
 
 /**
  * A page button. The owner's press updates their message in place; anyone else's opens that page as their
@@ -35,11 +35,12 @@ async function page(
 			await interaction.deferUpdate();
 			return;
 		}
+		const note = renderRefusal(refusal, interaction.user.id);
 		if (interaction.deferred && !mine) {
-			await interaction.editReply({ content: refusal.message, embeds: [], components: [] });
+			await interaction.editReply(note);
 			return;
 		}
-		return tellPrivately(interaction, refusal.message);
+		return tellPrivately(interaction, note);
 	}
 	const message = renderPage(outcome.view, {
 		owner: interaction.user.id,
@@ -59,7 +60,7 @@ async function share(interaction: ComponentInteraction, deps: Deps, token: strin
 	);
 	if (!outcome.ok) {
 		if (interaction.deferred) await interaction.deleteReply();
-		return tellPrivately(interaction, outcome.refusal.message);
+		return tellPrivately(interaction, renderRefusal(outcome.refusal, interaction.user.id));
 	}
 	const message = renderPage(outcome.view, { owner: interaction.user.id, shareable: false });
 	if (interaction.deferred) await interaction.editReply(message);
@@ -82,7 +83,7 @@ export async function handleComponent(interaction: ComponentInteraction, deps: D
 	const action = decodeCustomId(interaction.customId);
 	if (!action) {
 		deps.logger.info({ user: interaction.user.id }, "unreadable custom_id");
-		return tellPrivately(interaction, INVALID);
+		return tellPrivately(interaction, badButtonText());
 	}
 	switch (action.kind) {
 		case "noop":
@@ -96,7 +97,7 @@ export async function handleComponent(interaction: ComponentInteraction, deps: D
 			return browse(interaction, deps, action.catId);
 		case "browse-menu": {
 			const chosen = interaction.isStringSelectMenu() ? Number(interaction.values[0]) : Number.NaN;
-			if (!Number.isSafeInteger(chosen) || chosen < 1) return tellPrivately(interaction, INVALID);
+			if (!Number.isSafeInteger(chosen) || chosen < 1) return tellPrivately(interaction, badButtonText());
 			return browse(interaction, deps, chosen);
 		}
 	}

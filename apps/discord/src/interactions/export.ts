@@ -16,8 +16,7 @@ export async function handleExport(interaction: ChatInputCommandInteraction, dep
 		{ options: queryOptions(interaction) },
 		{
 			...(pages === null ? {} : { pages }),
-			onProgress: (done, total) =>
-				interaction.editReply({ content: `📦 Exporting… page ${done} of ${total}` }),
+			onProgress: (_done, _total, line) => interaction.editReply({ content: line }),
 		},
 	);
 	if (!outcome.ok) {
@@ -28,15 +27,9 @@ export async function handleExport(interaction: ChatInputCommandInteraction, dep
 		return;
 	}
 	const { view } = outcome;
-	const note = view.stoppedEarly ? ` Stopped early: ${view.stoppedEarly.message}` : "";
 	await interaction.editReply({
-		content: `✅ \`${view.command}\`: ${view.products.length} products from ${view.pagesRead} page(s).${note}`,
-		files: [
-			{
-				attachment: Buffer.from(productsToCsv(view.products), "utf8"),
-				name: `catbot-${view.query.catId}-${view.query.sort}.csv`,
-			},
-		],
+		content: `✅ \`${view.command}\`: ${view.summary}`,
+		files: [{ attachment: Buffer.from(productsToCsv(view.products), "utf8"), name: view.fileName }],
 		allowedMentions: { parse: [] },
 	});
 }

@@ -19,12 +19,6 @@ export interface RenderedMessage {
 }
 
 const EMBEDS_TOTAL = 6000;
-const SORT_LABELS = {
-	default: "⭐ Best match",
-	sales: "🔥 Best selling",
-	price_up: "💲 Cheapest",
-	price_down: "💎 Priciest",
-} as const;
 const ORANGE = 0xff6a00;
 
 /** One card's lines; shared by the page and the shared copy. */
@@ -121,14 +115,14 @@ export function renderPage(view: ResultView, options: PageOptions): RenderedMess
 			],
 		},
 	];
-	const sorts = Object.entries(view.sortTokens) as [keyof typeof SORT_LABELS, string][];
+	const sorts = Object.entries(view.sortTokens) as [keyof ResultView["sortLabels"], string][];
 	if (sorts.length > 0) {
 		rows.push({
 			type: ComponentType.ActionRow,
 			components: sorts.map(([sort, token]) => ({
 				type: ComponentType.Button,
 				style: ButtonStyle.Primary,
-				label: SORT_LABELS[sort],
+				label: view.sortLabels[sort],
 				custom_id: encodeCustomId({ kind: "page", owner, token }),
 			})),
 		});

@@ -1,13 +1,11 @@
-import type { Actor, CatalogOutcome, ResultView } from "@catbot/core";
+import { type Actor, badButtonText, type CatalogOutcome, type ResultView } from "@catbot/core";
 import { Composer, type Context } from "telegraf";
 import { type ButtonAction, decodeAction } from "../callbackData.js";
 import { actorOf, type Deps } from "../context.js";
 import { renderBrowse } from "../render/browse.js";
 import { renderCardView, renderShare } from "../render/card.js";
 import { renderPage } from "../render/page.js";
-import { answer, editInPlace, refusalText, tell } from "../respond.js";
-
-const INVALID_BUTTON = "This button is no longer valid. Send the command again to get fresh results.";
+import { answer, editInPlace, tell, tellRefusal } from "../respond.js";
 
 /**
  * Runs a press. It is answered at once when an upstream call is needed, and otherwise with the result (an
@@ -17,7 +15,7 @@ async function handle(ctx: Context, deps: Deps, actor: Actor, action: ButtonActi
 	if (action.kind === "noop") return answer(ctx);
 	if (action.kind === "browse") {
 		const outcome = await deps.catalog.browse(actor, action.catId);
-		if (!outcome.ok) return tell(ctx, refusalText(outcome.refusal));
+		if (!outcome.ok) return tellRefusal(ctx, outcome.refusal);
 		await answer(ctx);
 		return editInPlace(ctx, renderBrowse(outcome.view), deps.logger);
 	}
@@ -31,14 +29,14 @@ async function handle(ctx: Context, deps: Deps, actor: Actor, action: ButtonActi
 			},
 		},
 	);
-	if (!outcome.ok) return tell(ctx, refusalText(outcome.refusal));
+	if (!outcome.ok) return tellRefusal(ctx, outcome.refusal);
 	const view = outcome.view;
 	if (action.kind === "page") {
 		await answer(ctx);
 		return editInPlace(ctx, renderPage(view), deps.logger);
 	}
 	const card = view.cards[action.index];
-	if (!card) return tell(ctx, INVALID_BUTTON);
+	if (!card) return tell(ctx, badButtonText(view.query.language));
 	await answer(ctx);
 	if (action.kind === "card") return editInPlace(ctx, renderCardView(view, action.index, card), deps.logger);
 	await shareCard(ctx, card, deps);
@@ -68,7 +66,7 @@ export function buttonsFeature(deps: Deps): Composer<Context> {
 		const actor = actorOf(ctx);
 		if (!action || !actor) {
 			deps.logger.info({ user: ctx.from.id }, "unreadable button data");
-			return answer(ctx, INVALID_BUTTON, true);
+			return answer(ctx, badButtonText(), true);
 		}
 		return handle(ctx, deps, actor, action);
 	});

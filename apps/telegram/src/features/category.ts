@@ -1,7 +1,7 @@
 import { Composer, type Context } from "telegraf";
 import { actorOf, type Deps } from "../context.js";
 import { renderPage } from "../render/page.js";
-import { refusalText } from "../respond.js";
+import { tellRefusal } from "../respond.js";
 
 /** /category: parse the text in core, show "typing" while an uncached page loads, reply with the page. */
 export function categoryFeature(deps: Deps): Composer<Context> {
@@ -19,8 +19,7 @@ export function categoryFeature(deps: Deps): Composer<Context> {
 			await ctx.reply(text, extra);
 			return;
 		}
-		const reply = refusalText(outcome.refusal);
-		if (reply) await ctx.reply(reply, { link_preview_options: { is_disabled: true } });
+		await tellRefusal(ctx, outcome.refusal);
 	});
 	return composer;
 }

@@ -21,17 +21,16 @@ export function exportFeature(deps: Deps): Composer<Context> {
 		const outcome = await deps.catalog.export(
 			actor,
 			{ text: ctx.message.text },
-			{ onProgress: (done, total) => status(`📦 Exporting… page ${done} of ${total}`) },
+			{ onProgress: (_done, _total, line) => status(line) },
 		);
 		if (!outcome.ok) {
 			await status(refusalText(outcome.refusal) || outcome.refusal.message);
 			return;
 		}
 		const { view } = outcome;
-		const name = `catbot-${view.query.catId}-${view.query.sort}.csv`;
-		const note = view.stoppedEarly ? ` Stopped early: ${view.stoppedEarly.message}` : "";
-		await status(`✅ ${view.products.length} products from ${view.pagesRead} page(s).${note}`);
-		await ctx.replyWithDocument(Input.fromBuffer(Buffer.from(productsToCsv(view.products), "utf8"), name), {
+		await status(`✅ ${view.summary}`);
+		const csv = Buffer.from(productsToCsv(view.products), "utf8");
+		await ctx.replyWithDocument(Input.fromBuffer(csv, view.fileName), {
 			caption: `${view.command} · ${view.products.length} products`,
 		});
 	});

@@ -1,4 +1,4 @@
-import { type ProductCard, type ResultView, truncateText } from "@catbot/core";
+import { type ProductCard, type Refusal, type ResultView, truncateText } from "@catbot/core";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions } from "telegraf/types";
 import { escapeHtml, link, visibleLength } from "./html.js";
 import { button } from "./keyboard.js";
@@ -13,12 +13,6 @@ export interface RenderedMessage {
 
 const TEXT_LIMIT = 4096;
 const TITLE_IN_LIST = 90;
-const SORT_BUTTONS = {
-	default: "⭐ Best match",
-	sales: "🔥 Best selling",
-	price_up: "💲 Cheapest",
-	price_down: "💎 Priciest",
-} as const;
 
 /** The header every result message starts with: category, filters, page, freshness, copyable command. */
 function header(view: ResultView): string {
@@ -91,9 +85,9 @@ export function renderPage(view: ResultView): RenderedMessage {
 			),
 		);
 	}
-	const sorts = Object.entries(view.sortTokens) as [keyof typeof SORT_BUTTONS, string][];
+	const sorts = Object.entries(view.sortTokens) as [keyof ResultView["sortLabels"], string][];
 	if (sorts.length > 0)
-		keyboard.push(sorts.map(([sort, token]) => button(SORT_BUTTONS[sort], { kind: "page", token })));
+		keyboard.push(sorts.map(([sort, token]) => button(view.sortLabels[sort], { kind: "page", token })));
 	const image = cards.find((card) => card.imageUrl)?.imageUrl;
 	return {
 		text,
@@ -102,5 +96,13 @@ export function renderPage(view: ResultView): RenderedMessage {
 			? { url: image, prefer_small_media: true, show_above_text: false }
 			: { is_disabled: true },
 		reply_markup: { inline_keyboard: keyboard },
+	};
+}
+
+/** For a page past the end, one button that opens the last page (pressed, it edits its message into it). */
+export function lastPageKeyboard(refusal: Refusal): InlineKeyboardMarkup | undefined {
+	if (refusal.kind !== "no-such-page") return undefined;
+	return {
+		inline_keyboard: [[button(refusal.lastPageLabel, { kind: "page", token: refusal.lastPageToken })]],
 	};
 }
