@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DurableStore } from "@catbot/core";
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { type OpenStoreOptions, openStore } from "../store/openStore.js";
 import { captureLogs } from "./logs.js";
 import { startPostgres, type TestPostgres } from "./postgres.js";
@@ -18,24 +18,29 @@ export type StoreLocation = Pick<OpenStoreOptions, "dataDir" | "databaseUrl">;
 export type TestStoreOptions = Omit<OpenStoreOptions, "dataDir" | "databaseUrl" | "logger">;
 
 /**
- * Real databases for one test file: a temp dir per SQLite database, and one PostgreSQL server (started on
- * first use) with a database per call. Everything opened is closed, and the server stopped, after the file.
+ * Real databases for one test file: a temp dir per SQLite database, and one PostgreSQL server (started
+ * before the file's tests) with a database per call. Everything opened is closed, and the server stopped, after the file.
  */
 export function useStoreBackends() {
 	let server: Promise<TestPostgres> | undefined;
 	const dirs: string[] = [];
 	const stores: DurableStore[] = [];
 
+	const postgres = () => {
+		server ??= startPostgres();
+		return server;
+	};
+
+	// Started before the tests, so its start-up (initdb takes seconds) never counts against a test's timeout.
+	beforeAll(async () => {
+		await postgres();
+	}, 120_000);
+
 	afterAll(async () => {
 		for (const store of stores) await store.close().catch(() => undefined);
 		await (await server?.catch(() => undefined))?.stop();
 		for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 	}, 30_000);
-
-	const postgres = () => {
-		server ??= startPostgres();
-		return server;
-	};
 
 	async function location(kind: TestStoreKind): Promise<StoreLocation> {
 		if (kind === "postgres") return { databaseUrl: await (await postgres()).createDatabase() };
