@@ -20,6 +20,8 @@ export type {
 	CatalogInput,
 	CatalogOptions,
 	ExportRequest,
+	PickedCard,
+	PickRequest,
 	Resolved,
 	ShowHooks,
 } from "./catalog/createCatalog.js";
@@ -29,7 +31,7 @@ export type { CatalogTexts } from "./catalog/texts.js";
 export { badButtonText, catalogTexts, exportFileName } from "./catalog/texts.js";
 // Errors: one family. Each has a stable `code` and a message safe to show a chat user.
 export { CatbotError, isCatbotError } from "./errors.js";
-export { productsToCsv } from "./export/csv.js";
+export { productsToCsv, SHORTLIST_CSV_COLUMNS, shortlistToCsv } from "./export/csv.js";
 export { labelsFor } from "./i18n/labels.js";
 export type { CounterFactory, CounterSpec } from "./limits/counters.js";
 export type { Limits, LimitsOptions } from "./limits/createLimits.js";
@@ -48,10 +50,28 @@ export {
 	MAX_RESULT_ITEMS,
 	toCategoryQuery,
 } from "./query/schema.js";
+// The team shortlist: save a card from a results page, list the place's cards, remove one, export CSV.
+export type { ShortlistCommand } from "./shortlist/command.js";
+export { parseShortlistCommand } from "./shortlist/command.js";
+export type { ShortlistOptions } from "./shortlist/createShortlist.js";
+export { createShortlist } from "./shortlist/createShortlist.js";
+export { SHORTLIST_MAX_LIMIT, SHORTLIST_PAGE_SIZE, SHORTLIST_PAGES_MAX } from "./shortlist/limits.js";
+export type { ShortlistTexts } from "./shortlist/texts.js";
+export { shortlistTexts } from "./shortlist/texts.js";
+export type {
+	RemoveView,
+	SaveView,
+	Shortlist,
+	ShortlistEntry,
+	ShortlistExport,
+	ShortlistView,
+} from "./shortlist/types.js";
 // The durable store's contract (shortlists, watches); the runtime implements it on SQLite and PostgreSQL.
 export type { DurableStore } from "./store/durableStore.js";
 export type { StoreErrorCode } from "./store/errors.js";
 export { isStoreError, StoreError } from "./store/errors.js";
+export type { MemoryShortlistOptions } from "./store/memoryShortlist.js";
+export { createMemoryShortlistStore } from "./store/memoryShortlist.js";
 export type { Place } from "./store/place.js";
 export { discordChannelPlace, PlaceSchema } from "./store/place.js";
 export type { SavedCard, SavedCardSource } from "./store/savedCard.js";

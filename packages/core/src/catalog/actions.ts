@@ -27,10 +27,21 @@ export interface CatalogContext {
 	readonly maxExportPages: number;
 }
 
+/**
+ * What one action needs to be admitted, counted and logged: the part of the context that features built
+ * on the catalog (the shortlist) share with it, so every action line and limit works the same way.
+ */
+export type ActionContext = Pick<CatalogContext, "now" | "logger" | "metrics" | "access" | "limits">;
+
 /** What the action log line says about a request beyond its outcome; filled in as the action runs. */
 export interface ActionMeta {
 	cache: "hit" | "miss" | "none";
 	catId?: number | undefined;
+	/** The shared list's place ("telegram:-100123") for actions on one, e.g. who removed a card where. */
+	place?: string | undefined;
+	itemId?: string | undefined;
+	/** What an action on a shared list did beyond "ok", e.g. saved, exists, full, removed. */
+	result?: string | undefined;
 }
 
 /** A refusal as an outcome of any view type. */
@@ -42,7 +53,7 @@ export function refused(refusal: Refusal): { ok: false; refusal: Refusal } {
  * The first gate: access. It comes before reading the input, so outsiders learn nothing from the bot,
  * not even its grammar; it counts nothing.
  */
-export function refuseOutsider(ctx: CatalogContext, actor: Actor): Refusal | null {
+export function refuseOutsider(ctx: Pick<ActionContext, "access">, actor: Actor): Refusal | null {
 	return ctx.access.allows(actor) ? null : refuse.forbidden();
 }
 
@@ -50,7 +61,7 @@ export function refuseOutsider(ctx: CatalogContext, actor: Actor): Refusal | nul
  * The second gate, passed only by valid input: one action against the user's rate limit. Rejected input
  * (a bad command, a forged token, bad options) never reaches it, so it never counts.
  */
-export async function countAction(ctx: CatalogContext, actor: Actor): Promise<Refusal | null> {
+export async function countAction(ctx: Pick<ActionContext, "limits">, actor: Actor): Promise<Refusal | null> {
 	const decision = await ctx.limits.action(actorKey(actor));
 	return decision.allowed ? null : refuse.rateLimited(decision.retryAfterMs, decision.notify);
 }
@@ -65,7 +76,7 @@ export function upstreamRefusal(ctx: CatalogContext, error: unknown): Refusal {
 
 /** Runs one action and writes its log line and metrics, whatever the outcome. */
 export async function recordAction<T>(
-	ctx: CatalogContext,
+	ctx: Pick<ActionContext, "now" | "logger" | "metrics">,
 	actor: Actor,
 	action: string,
 	run: (meta: ActionMeta) => Promise<CatalogOutcome<T>>,

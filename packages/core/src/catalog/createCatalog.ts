@@ -12,11 +12,20 @@ import { browseCategories } from "./browse.js";
 import { createCategoryDirectory } from "./categories.js";
 import { exportPages } from "./exportPages.js";
 import { createPageSource } from "./pages.js";
+import { pickCard } from "./pick.js";
 import { resolveInput } from "./resolve.js";
 import { showPage } from "./showPage.js";
 import type { Catalog } from "./types.js";
 
-export type { Catalog, CatalogInput, ExportRequest, Resolved, ShowHooks } from "./types.js";
+export type {
+	Catalog,
+	CatalogInput,
+	ExportRequest,
+	PickedCard,
+	PickRequest,
+	Resolved,
+	ShowHooks,
+} from "./types.js";
 
 /** Options of {@link createCatalog}. */
 export interface CatalogOptions {
@@ -102,6 +111,8 @@ export function createCatalog(options: CatalogOptions): Catalog {
 			),
 		export: (actor, input, request = {}) =>
 			recordAction(ctx, actor, "export", (meta) => exportPages(ctx, actor, input, request, meta)),
+		pick: (actor, request, hooks = {}) =>
+			recordAction(ctx, actor, "pick", (meta) => pickCard(ctx, actor, request, hooks, meta)),
 		browse: (actor, catId) =>
 			recordAction(ctx, actor, "browse", (meta) => browseCategories(ctx, actor, catId, meta)),
 		suggestCategories: directory.suggest,

