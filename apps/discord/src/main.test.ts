@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { startFakeDiscord } from "@catbot/fake-discord";
-import { killAll, runProcess } from "@catbot/testkit";
+import { killAll, runProcess, runUntilExit, stopProcess } from "@catbot/testkit";
 import { startTmapiEmulator } from "@catbot/tmapi-emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { asker, CHANNEL, GUILD } from "./test-support/harness.js";
@@ -32,12 +32,11 @@ describe("the bot process (dist/main.js)", () => {
 				options: [{ name: "cat_id", type: 4, value: 1031910 }],
 			});
 			await command.waitUntil((h) => (h.original && !h.original.loading ? h.original : undefined), 8_000);
-			bot.child.kill("SIGTERM");
-			const [code] = await bot.exited;
+			const { code, output } = await stopProcess(bot, "SIGTERM");
 			expect(code).toBe(0);
-			expect(bot.output()).toContain("discord bot stopped");
-			expect(bot.output()).not.toContain("process-test-token");
-			expect(bot.output()).not.toContain(discord.token);
+			expect(output).toContain("discord bot stopped");
+			expect(output).not.toContain("process-test-token");
+			expect(output).not.toContain(discord.token);
 		} finally {
 			await discord.close();
 			await emu.close();
@@ -45,11 +44,10 @@ describe("the bot process (dist/main.js)", () => {
 	});
 
 	it("exits with every missing variable named when nothing is configured", async () => {
-		const bot = runProcess(MAIN);
-		const [code] = await bot.exited;
+		const { code, output } = await runUntilExit(MAIN);
 		expect(code).toBe(2);
-		expect(bot.output()).toContain("TMAPI_TOKEN is required");
-		expect(bot.output()).toContain("DISCORD_TOKEN is required");
-		expect(bot.output()).not.toMatch(/at .*\.js:\d+/);
+		expect(output).toContain("TMAPI_TOKEN is required");
+		expect(output).toContain("DISCORD_TOKEN is required");
+		expect(output).not.toMatch(/at .*\.js:\d+/);
 	});
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { startFakeTelegram } from "@catbot/fake-telegram";
-import { killAll, runProcess } from "@catbot/testkit";
+import { killAll, runProcess, runUntilExit, stopProcess } from "@catbot/testkit";
 import { startTmapiEmulator } from "@catbot/tmapi-emulator";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -24,12 +24,11 @@ describe("the bot process (dist/main.js)", () => {
 			const chat = tg.privateChat(5);
 			tg.sendText({ chat, text: "/category 1031910" });
 			await tg.waitForCall("sendMessage", (c) => c.params.chat_id === chat.id, 8_000);
-			bot.child.kill("SIGTERM");
-			const [code] = await bot.exited;
+			const { code, output } = await stopProcess(bot, "SIGTERM");
 			expect(code).toBe(0);
-			expect(bot.output()).toContain("telegram bot stopped");
-			expect(bot.output()).not.toContain("process-test-token");
-			expect(bot.output()).not.toContain(tg.token);
+			expect(output).toContain("telegram bot stopped");
+			expect(output).not.toContain("process-test-token");
+			expect(output).not.toContain(tg.token);
 		} finally {
 			await tg.close();
 			await emu.close();
@@ -37,11 +36,10 @@ describe("the bot process (dist/main.js)", () => {
 	});
 
 	it("exits with every missing variable named when nothing is configured", async () => {
-		const bot = runProcess(MAIN);
-		const [code] = await bot.exited;
+		const { code, output } = await runUntilExit(MAIN);
 		expect(code).toBe(2);
-		expect(bot.output()).toContain("TMAPI_TOKEN is required");
-		expect(bot.output()).toContain("TELEGRAM_BOT_TOKEN is required");
-		expect(bot.output()).not.toMatch(/at .*\.js:\d+/);
+		expect(output).toContain("TMAPI_TOKEN is required");
+		expect(output).toContain("TELEGRAM_BOT_TOKEN is required");
+		expect(output).not.toMatch(/at .*\.js:\d+/);
 	});
 });

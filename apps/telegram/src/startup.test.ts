@@ -1,32 +1,15 @@
-import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startFakeTelegram } from "@catbot/fake-telegram";
-import { killAll, runProcess } from "@catbot/testkit";
+import { closedPort, killAll, runUntilExit } from "@catbot/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const TMAPI_TOKEN = "startup-test-tmapi-token";
 afterEach(killAll);
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-	const server = createServer().listen(0, "127.0.0.1");
-	await once(server, "listening");
-	const { port } = server.address() as { port: number };
-	server.close();
-	await once(server, "close");
-	return port;
-}
-
-async function start(env: Record<string, string>) {
-	const bot = runProcess(MAIN, { env: { TMAPI_TOKEN, TMAPI_BASE_URL: "http://127.0.0.1:9", ...env } });
-	const [code] = await bot.exited;
-	const output = bot.output();
-	// JSON log lines from before the failure are fine; what a person reads is the rest, which must be one line.
-	const plain = output.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("{"));
-	return { code, output, plain: plain.join("\n") };
-}
+// JSON log lines from before the failure are fine; what a person reads (`plain`) must be one line.
+const start = (env: Record<string, string>) =>
+	runUntilExit(MAIN, { env: { TMAPI_TOKEN, TMAPI_BASE_URL: "http://127.0.0.1:9", ...env } });
 
 describe("a bot that cannot reach Telegram at start", () => {
 	it("prints one line with the platform, the URL root and the cause, and exits 1", async () => {

@@ -72,3 +72,54 @@ export function runProcess(
 		},
 	};
 }
+
+/** How a program ended, and what it printed on the way. */
+export interface ExitedProcess {
+	/** The exit code; null when a signal ended it. */
+	readonly code: number | null;
+	/** Everything written to stdout and stderr. */
+	readonly output: string;
+	/**
+	 * What a person reads: the output's lines that are neither blank nor JSON log lines, joined by "\n". A
+	 * failed start must say why here, in words, not only in a log record.
+	 */
+	readonly plain: string;
+}
+
+async function exitOf(running: RunningProcess): Promise<ExitedProcess> {
+	const [code] = await running.exited;
+	const output = running.output();
+	const plain = output.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("{"));
+	return { code, output, plain: plain.join("\n") };
+}
+
+/**
+ * Runs `node <entry>` (see {@link runProcess}) until it exits by itself, e.g. a bot whose configuration is
+ * incomplete or whose platform cannot be reached.
+ *
+ * @example
+ * const { code, plain } = await runUntilExit(MAIN, { env: { TMAPI_TOKEN: "t" } });
+ * expect(code).toBe(2);
+ */
+export function runUntilExit(
+	entry: string,
+	options: Parameters<typeof runProcess>[1] = {},
+): Promise<ExitedProcess> {
+	return exitOf(runProcess(entry, options));
+}
+
+/** Sends `signal` to a running program (SIGTERM, as a process manager stops it) and waits for it to exit. */
+export function stopProcess(
+	running: RunningProcess,
+	signal: NodeJS.Signals = "SIGTERM",
+): Promise<ExitedProcess> {
+	running.child.kill(signal);
+	return exitOf(running);
+}
+
+export { emulatorEnv } from "./env.js";
+// What the bots' tests set up and check alike: the emulator's environment, a log without secrets, a port
+// that refuses connections.
+export type { CapturedLog } from "./logs.js";
+export { assertNoSecrets, captureLog, redisPassword } from "./logs.js";
+export { closedPort } from "./ports.js";

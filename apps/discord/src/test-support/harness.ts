@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import {
 	type FakeDiscord,
 	type FakeUser,
@@ -6,8 +5,9 @@ import {
 	startFakeDiscord,
 } from "@catbot/fake-discord";
 import { createLogger } from "@catbot/runtime";
+import { assertNoSecrets, captureLog, emulatorEnv, redisPassword } from "@catbot/testkit";
+import { useTestScope } from "@catbot/testkit/scope";
 import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
-import { afterEach } from "vitest";
 import { type RunningBot, startDiscordBot } from "../app.js";
 import { loadDiscordConfig } from "../config.js";
 import { registerCommands } from "../register.js";
@@ -34,41 +34,20 @@ export interface Harness {
 	restart(): Promise<RunningBot>;
 }
 
-const open: Array<() => Promise<void>> = [];
-const checks: Array<() => void> = [];
-afterEach(async () => {
-	// Checked before anything closes, so what shutdown logs is not missed by the next test's harness.
-	const failures: unknown[] = [];
-	for (const check of checks.splice(0)) {
-		try {
-			check();
-		} catch (error) {
-			failures.push(error);
-		}
-	}
-	while (open.length > 0) await open.pop()?.();
-	if (failures.length > 0) throw failures[0];
-});
+const scope = useTestScope();
 
 /** Interaction tokens sit in the paths of the bot's callbacks and follow-ups. */
 const TOKEN_IN_PATH = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/;
 
 /**
- * After every test: the log holds no bot token, no TMAPI token, no interaction token and no Redis
+ * Checked after every test: the log holds no bot token, no TMAPI token, no interaction token and no Redis
  * password, whatever path the test took.
  */
-function assertNoSecretsLogged(discord: FakeDiscord, logs: () => string, env: Record<string, string>): void {
+function secretsOf(discord: FakeDiscord, env: Record<string, string>): string[] {
 	const interactionTokens = discord.requests
 		.map((request) => TOKEN_IN_PATH.exec(request.path)?.[1])
 		.filter((token): token is string => token !== undefined);
-	const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) : "";
-	const secrets = [TMAPI_TOKEN, discord.token, ...new Set(interactionTokens), redisPassword].filter(
-		(secret) => secret.length >= 8,
-	);
-	const text = logs();
-	for (const secret of secrets) {
-		if (text.includes(secret)) throw new Error(`a secret reached the log: ${secret.slice(0, 6)}…`);
-	}
+	return [TMAPI_TOKEN, discord.token, ...new Set(interactionTokens), redisPassword(env.REDIS_URL)];
 }
 
 const OPTION_TYPES: Record<string, number> = {
@@ -95,44 +74,37 @@ export async function startHarness(
 	const discord = await startFakeDiscord({ strictCommands: true, ...fakeOptions });
 	discord.addGuild({ id: GUILD, name: "Sourcing", channels: [{ id: CHANNEL, name: "products", type: 0 }] });
 	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
-	const lines: string[] = [];
-	const destination = new Writable({
-		write(chunk, _encoding, done) {
-			lines.push(String(chunk));
-			done();
-		},
-	});
+	const log = captureLog();
+	// The logger's own scrubbing; the check after each test looks for these and more, scrubbed or not.
+	const scrubbed = [TMAPI_TOKEN, discord.token];
 	const config = loadDiscordConfig({
 		DISCORD_TOKEN: discord.token,
 		DISCORD_APPLICATION_ID: discord.applicationId,
 		DISCORD_API_BASE: discord.apiBase,
 		DISCORD_GUILD_ID: GUILD,
-		TMAPI_TOKEN,
-		TMAPI_BASE_URL: emu.url,
-		TMAPI_RETRIES: "0",
-		TMAPI_TIMEOUT_MS: "1000",
+		...emulatorEnv(emu, TMAPI_TOKEN),
 		PAGE_TOKEN_SECRET: "discord-e2e-page-secret",
 		...env,
 	});
-	const logger = createLogger({ level: "debug", destination, secrets: [TMAPI_TOKEN, discord.token] });
+	const logger = createLogger({ level: "debug", destination: log.destination, secrets: scrubbed });
 	await registerCommands({ ...config, logger });
 	const start = async () => {
 		const bot = await startDiscordBot(config, { logger });
-		open.push(() => bot.stop("test"));
+		scope.defer(() => bot.stop("test"));
 		return bot;
 	};
 	// Stopped last: the clients must be destroyed before the fake closes, or they keep reconnecting.
-	open.push(() => emu.close());
-	open.push(() => discord.close());
+	scope.defer(() => emu.close());
+	scope.defer(() => discord.close());
 	let bot = await start();
-	checks.push(() => assertNoSecretsLogged(discord, () => lines.join(""), env));
+	scope.check(() => assertNoSecrets(log.text(), secretsOf(discord, env)));
 	return {
 		discord,
 		emu,
 		get bot() {
 			return bot;
 		},
-		logs: () => lines.join(""),
+		logs: log.text,
 		category(options, user = asker, name = "category") {
 			return discord.runCommand({
 				guildId: GUILD,

@@ -1,8 +1,8 @@
-import { Writable } from "node:stream";
 import { type FakeTelegram, startFakeTelegram } from "@catbot/fake-telegram";
 import { createLogger } from "@catbot/runtime";
+import { assertNoSecrets, captureLog, emulatorEnv, redisPassword } from "@catbot/testkit";
+import { useTestScope } from "@catbot/testkit/scope";
 import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
-import { afterEach } from "vitest";
 import { type RunningBot, type StartOptions, startTelegramBot } from "../app.js";
 import { loadTelegramConfig } from "../config.js";
 
@@ -18,40 +18,20 @@ export interface Harness {
 	restart(): Promise<RunningBot>;
 }
 
-const open: Array<() => Promise<void>> = [];
-const checks: Array<() => void> = [];
-
-afterEach(async () => {
-	// Checked before anything closes; a failed check still lets everything close.
-	const failures: unknown[] = [];
-	for (const check of checks.splice(0)) {
-		try {
-			check();
-		} catch (error) {
-			failures.push(error);
-		}
-	}
-	while (open.length > 0) await open.pop()?.();
-	if (failures.length > 0) throw failures[0];
-});
+const scope = useTestScope();
 
 /**
- * After every test: the log holds no bot token (nor its secret half), no TMAPI token, no webhook secret
- * and no Redis password, whatever path the test took.
+ * Checked after every test: the log holds no bot token (nor its secret half), no TMAPI token, no webhook
+ * secret and no Redis password, whatever path the test took.
  */
-function assertNoSecretsLogged(botToken: string, logs: () => string, env: Record<string, string>): void {
-	const redisPassword = env.REDIS_URL ? decodeURIComponent(new URL(env.REDIS_URL).password) : "";
-	const secrets = [
+function secretsOf(botToken: string, env: Record<string, string>): string[] {
+	return [
 		TMAPI_TOKEN,
 		botToken,
 		botToken.slice(botToken.indexOf(":") + 1),
 		env.TELEGRAM_WEBHOOK_SECRET ?? "",
-		redisPassword,
-	].filter((secret) => secret.length >= 8);
-	const text = logs();
-	for (const secret of secrets) {
-		if (text.includes(secret)) throw new Error(`a secret reached the log: ${secret.slice(0, 4)}…`);
-	}
+		redisPassword(env.REDIS_URL),
+	];
 }
 
 /**
@@ -63,39 +43,32 @@ export async function startHarness(
 	options: Omit<StartOptions, "logger"> = {},
 ): Promise<Harness> {
 	const tg = await startFakeTelegram();
-	open.push(() => tg.close());
+	scope.defer(() => tg.close());
 	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
-	open.push(() => emu.close());
-	const lines: string[] = [];
-	const destination = new Writable({
-		write(chunk, _encoding, done) {
-			lines.push(String(chunk));
-			done();
-		},
-	});
+	scope.defer(() => emu.close());
+	const log = captureLog();
+	// The logger's own scrubbing; the check after each test looks for these and more, scrubbed or not.
+	const scrubbed = [TMAPI_TOKEN, tg.token];
 	const config = loadTelegramConfig({
 		TELEGRAM_BOT_TOKEN: tg.token,
 		TELEGRAM_API_ROOT: tg.apiRoot,
-		TMAPI_TOKEN,
-		TMAPI_BASE_URL: emu.url,
-		TMAPI_RETRIES: "0",
-		TMAPI_TIMEOUT_MS: "1000",
+		...emulatorEnv(emu, TMAPI_TOKEN),
 		PAGE_TOKEN_SECRET: "telegram-e2e-page-secret",
 		...env,
 	});
-	const logger = createLogger({ level: "debug", destination, secrets: [TMAPI_TOKEN, tg.token] });
+	const logger = createLogger({ level: "debug", destination: log.destination, secrets: scrubbed });
 	const start = async () => {
 		const bot = await startTelegramBot(config, { logger, maxSendWaitMs: 3_000, ...options });
-		open.push(() => bot.stop("test"));
+		scope.defer(() => bot.stop("test"));
 		return bot;
 	};
 	const bot = await start();
-	checks.push(() => assertNoSecretsLogged(tg.token, () => lines.join(""), env));
+	scope.check(() => assertNoSecrets(log.text(), secretsOf(tg.token, env)));
 	return {
 		tg,
 		emu,
 		bot,
-		logs: () => lines.join(""),
+		logs: log.text,
 		async restart() {
 			await bot.stop("restart");
 			return start();
