@@ -14,9 +14,12 @@ import { cardDetails, cardsTable } from "./table.js";
 import { clean, refusalText, sentence } from "./text.js";
 
 export const HELP = [
-	"Search a category by its id: 1031910 sort:sales (or /category 1031910 sort:sales). Options as in the bots: price:10-50, free_shipping, lang:ru, size:10, page:3.",
-	"Find an id: /categories lists the top categories, /categories 10166 looks inside one.",
-	"Then: n next page, p previous page, a card's number (the # column) opens it, s cheap re-sorts (sales, cheap, expensive, default), clear clears the screen, help shows this, q quits.",
+	"Search a category by its id, e.g. 1031910 sort:sales (or /category 1031910).",
+	"Options as in the bots: price:10-50, free_shipping, lang:ru, size:10, page:3.",
+	"Find an id: /categories lists the top ones; /categories 10166 looks inside one.",
+	"Type n or p to turn the page, and a card's number (the # column) to open it.",
+	"Re-sort with s and a sort word: s sales, s cheap, s expensive or s default.",
+	"Type clear to clear the screen, help to see this again and q to quit.",
 ].join("\n");
 
 const SORT_COMMAND = /^(?:s|sort)(?:\s*[:=]\s*|\s+)(\S+)$/i;
@@ -143,6 +146,7 @@ export function createCommands(engine: Engine, actor: Actor, io: SessionIo) {
 		}
 		if (meaning.kind === "elsewhere") return say(meaning.message);
 		// Checked first, so nothing is announced for a number that is no category id at all.
+		if (digits.length > 20) return say("That number is too long to be a card or a category id.");
 		if (!catalog.resolve({ text: meaning.catId }).ok) {
 			return say(`There is no card ${digits} here, and ${digits} is not a category id.`);
 		}

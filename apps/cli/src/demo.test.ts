@@ -78,6 +78,9 @@ describe("numbers typed at the demo prompt", () => {
 			"Card 7 is not on this page, which shows cards 1–5. To search category 7 instead, type /category 7.",
 		);
 		expect(await ask(session, "0")).toBe("There is no card 0 here, and 0 is not a category id.");
+		expect(await ask(session, "9".repeat(200))).toBe(
+			"That number is too long to be a card or a category id.",
+		);
 		// After clear nothing is on screen, so a number is a category again, and says so.
 		await ask(session, "clear");
 		expect((await ask(session, "3")).split("\n")[0]).toBe("Searching category 3.");
@@ -90,6 +93,7 @@ describe("the demo's own commands", () => {
 		const session = await demo();
 		const help = await ask(session, "help");
 		expect(help).toContain("Find an id: /categories");
+		for (const line of help.split("\n")) expect(line).toMatch(/^[A-Z].{0,78}\.$/);
 		expect(await ask(session, "/help")).toBe(help);
 		const top = await ask(session, "/categories");
 		expect(top).toContain("Top categories.");
