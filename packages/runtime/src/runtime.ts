@@ -4,8 +4,13 @@ import {
 	createCatalog,
 	createLimits,
 	createMemoryStore,
+	createShortlist,
 	createTieredStore,
 	createTmapiClient,
+	type DurableStore,
+	type Shortlist,
+	type ShortlistStore,
+	StoreError,
 	type TmapiAttemptEvent,
 } from "@catbot/core";
 import type { Redis } from "ioredis";
@@ -16,6 +21,8 @@ import { redisCounters } from "./limits/redisCounters.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createMetrics, type RuntimeMetrics } from "./metrics/metrics.js";
 import { connectRedis } from "./redis/connect.js";
+import { toStoreError } from "./store/errors.js";
+import { openStore } from "./store/openStore.js";
 
 /** Options of {@link createRuntime}. */
 export interface RuntimeOptions {
@@ -31,6 +38,20 @@ export interface RuntimeOptions {
 /** Everything an adapter needs, built from configuration. */
 export interface Runtime {
 	readonly catalog: Catalog;
+	/**
+	 * The places' shared shortlists, on the durable store. The store is opened by the first call that
+	 * needs it (or by {@link openStore}); while it cannot be opened, every call answers with the
+	 * StoreError's message instead.
+	 */
+	readonly shortlist: Shortlist;
+	/**
+	 * Opens the durable store once (SQLite under DATA_DIR, or PostgreSQL at DATABASE_URL) and migrates it;
+	 * later calls give the same store. Bots await it while starting, so a broken database stops the start
+	 * with one clear line. A failed open is tried again by the next call.
+	 *
+	 * @throws StoreError whose message is safe to print: it never quotes DATABASE_URL.
+	 */
+	openStore(): Promise<DurableStore>;
 	readonly metrics: RuntimeMetrics;
 	/**
 	 * Serves /healthz and /metrics on HEALTH_PORT when it is set (nothing otherwise); `isReady` says
@@ -39,7 +60,7 @@ export interface Runtime {
 	startHealth(isReady: () => boolean): Promise<number | undefined>;
 	readonly logger: Logger;
 	readonly config: CoreConfig;
-	/** Disconnects from Redis; call on shutdown. */
+	/** Closes the health server and the durable store and disconnects from Redis; call on shutdown. */
 	close(): Promise<void>;
 }
 
@@ -57,7 +78,12 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		options.logger ??
 		createLogger({
 			level: config.logLevel,
-			secrets: [config.tmapiToken, config.pageTokenSecret, ...(options.secrets ?? [])],
+			secrets: [
+				config.tmapiToken,
+				config.pageTokenSecret,
+				...(config.databaseUrl ? [config.databaseUrl] : []),
+				...(options.secrets ?? []),
+			],
 		});
 	const metrics = createMetrics();
 	const redis: Redis | undefined = config.redisUrl ? connectRedis(config.redisUrl, { logger }) : undefined;
@@ -115,6 +141,13 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 				logger.warn({ key, count }, "redis lost today's budget counts; restored from this process's record");
 			},
 		});
+	const limits = createLimits({
+		...(redis ? { counters: budgetCounters(redis) } : {}),
+		actionsPerWindow: config.actionsPerWindow,
+		windowMs: config.actionWindowMs,
+		userDailyBudget: config.userDailyBudget,
+		dailyBudget: config.dailyBudget,
+	});
 	const catalog = createCatalog({
 		client,
 		// With Redis, memory stays in front: repeats on this process cost no round trip, and an outage
@@ -125,13 +158,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 					far: createRedisStore({ redis, logger }),
 				})
 			: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
-		limits: createLimits({
-			...(redis ? { counters: budgetCounters(redis) } : {}),
-			actionsPerWindow: config.actionsPerWindow,
-			windowMs: config.actionWindowMs,
-			userDailyBudget: config.userDailyBudget,
-			dailyBudget: config.dailyBudget,
-		}),
+		limits,
 		access,
 		logger,
 		tokenSecret: config.pageTokenSecret,
@@ -141,9 +168,21 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		categoryTtlMs: config.categoryTtlMs,
 		upstreamPageSize: config.upstreamPageSize,
 	});
+	const durable = createStoreOpener(config, logger);
+	const shortlist = createShortlist({
+		catalog,
+		store: lazyShortlistStore(durable.open),
+		access,
+		limits,
+		logger,
+		metrics,
+		max: config.shortlistMax,
+	});
 	let health: HealthServer | undefined;
 	return {
 		catalog,
+		shortlist,
+		openStore: durable.open,
 		metrics,
 		logger,
 		config,
@@ -155,7 +194,47 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		},
 		async close() {
 			await health?.close();
+			await durable.close();
 			if (redis) await redis.quit().catch(() => redis.disconnect());
 		},
+	};
+}
+
+/** Opens the durable store on first use and keeps it; see {@link Runtime.openStore}. */
+function createStoreOpener(config: CoreConfig, logger: Logger) {
+	let opening: Promise<DurableStore> | undefined;
+	let closed = false;
+	function open(): Promise<DurableStore> {
+		if (closed) return Promise.reject(new StoreError("closed"));
+		opening ??= openStore({
+			dataDir: config.dataDir,
+			databaseUrl: config.databaseUrl,
+			shortlistMax: config.shortlistMax,
+			logger,
+		}).catch((error: unknown) => {
+			// Forgotten, so the next call tries again: a database that was down at start may be back.
+			opening = undefined;
+			throw toStoreError(error);
+		});
+		return opening;
+	}
+	return {
+		open,
+		async close(): Promise<void> {
+			closed = true;
+			const store = await opening?.catch(() => undefined);
+			opening = undefined;
+			await store?.close();
+		},
+	};
+}
+
+/** A shortlist store whose every call first waits for the durable store, so nothing opens it before use. */
+function lazyShortlistStore(open: () => Promise<DurableStore>): ShortlistStore {
+	return {
+		save: async (place, card) => (await open()).shortlist.save(place, card),
+		list: async (place, page) => (await open()).shortlist.list(place, page),
+		get: async (place, itemId) => (await open()).shortlist.get(place, itemId),
+		remove: async (place, itemId) => (await open()).shortlist.remove(place, itemId),
 	};
 }

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
-import { CatbotError } from "@catbot/core";
+import { CatbotError, SHORTLIST_MAX_DEFAULT, SHORTLIST_MAX_LIMIT } from "@catbot/core";
 import * as v from "valibot";
+import { DATA_DIR_DEFAULT } from "../store/openStore.js";
 
 /** An optional whole-number variable with a default, checked against a range; messages name the variable. */
 export function envInteger(name: string, fallback: number, min: number, max: number) {
@@ -114,6 +115,15 @@ export const EnvSchema = v.object({
 		),
 	),
 	HEALTH_HOST: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), "0.0.0.0"),
+	// Where the SQLite file of shortlists and watches lives, unless DATABASE_URL is set.
+	DATA_DIR: v.optional(
+		v.pipe(v.string(), v.trim(), v.maxLength(4_096, "DATA_DIR must be a path of at most 4096 characters")),
+		DATA_DIR_DEFAULT,
+	),
+	DATABASE_URL: v.optional(
+		envUrl("DATABASE_URL", /^postgres(ql)?:\/\//, "postgres://catbot:password@127.0.0.1:5432/catbot"),
+	),
+	SHORTLIST_MAX: envInteger("SHORTLIST_MAX", SHORTLIST_MAX_DEFAULT, 1, SHORTLIST_MAX_LIMIT),
 	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`), "info"),
 });
 
@@ -149,6 +159,15 @@ export interface CoreConfig {
 	readonly maxExportPages: number;
 	readonly health: { readonly port: number; readonly host: string } | undefined;
 	readonly logLevel: string;
+	/** DATA_DIR: the directory of the SQLite store (`catbot.sqlite`); default ./data. */
+	readonly dataDir: string;
+	/**
+	 * DATABASE_URL: PostgreSQL instead of SQLite, so several processes share shortlists and watches. May
+	 * hold a password, so never logged.
+	 */
+	readonly databaseUrl: string | undefined;
+	/** SHORTLIST_MAX: cards per place's shortlist. */
+	readonly shortlistMax: number;
 }
 
 /** A configuration problem; `problems` names every variable that is wrong, values never quoted. */
@@ -192,6 +211,9 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>): CoreConfig {
 		maxExportPages: env.EXPORT_MAX_PAGES,
 		health: env.HEALTH_PORT === undefined ? undefined : { port: env.HEALTH_PORT, host: env.HEALTH_HOST },
 		logLevel: env.LOG_LEVEL,
+		dataDir: env.DATA_DIR,
+		databaseUrl: env.DATABASE_URL,
+		shortlistMax: env.SHORTLIST_MAX,
 	};
 }
 
