@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { killAll, runProcess } from "@catbot/testkit";
+import { killAll, type RunningProcess, runProcess } from "@catbot/testkit";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -12,6 +12,19 @@ const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 // An empty folder, so no developer's .env leaks into the tests.
 const cwd = mkdtempSync(join(tmpdir(), "catbot-cli-"));
 afterEach(killAll);
+
+/**
+ * What `exited` gives, once stdout and stderr are also read to the end: "exit" can come before their last
+ * chunks, "close" comes after (and has not come while either stream is still open).
+ */
+async function drained(run: RunningProcess): Promise<[number | null, NodeJS.Signals | null]> {
+	const ended = (stream: NodeJS.ReadableStream | null) =>
+		!stream || (stream as { readableEnded?: boolean }).readableEnded;
+	if (run.child.exitCode === null || !ended(run.child.stdout) || !ended(run.child.stderr)) {
+		await new Promise((resolve) => run.child.once("close", resolve));
+	}
+	return run.exited;
+}
 
 describe("catbot demo (the interactive session)", () => {
 	it("searches, pages, opens a card, re-sorts and quits, all labelled as demo data", async () => {
@@ -58,7 +71,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 			],
 			cwd,
 		});
-		const [code] = await run.exited;
+		const [code] = await drained(run);
 		expect(code).toBe(0);
 		expect(run.output()).toContain("page 3/3");
 		const rows = parse(readFileSync(out, "utf8"), DEMO_CSV) as Record<string, string>[];
@@ -69,7 +82,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 
 	it("keeps commas, quotes and newlines in titles intact through CSV on stdout", async () => {
 		const run = runProcess(MAIN, { args: ["category", "1046640", "--format", "csv", "--demo"], cwd });
-		const [code] = await run.exited;
+		const [code] = await drained(run);
 		expect(code).toBe(0);
 		const rows = parse(run.stdout(), DEMO_CSV) as Record<string, string>[];
 		expect(rows).toHaveLength(20);
@@ -78,7 +91,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 
 	it("prints JSON products", async () => {
 		const run = runProcess(MAIN, { args: ["category", "1031910", "--format", "json", "--demo"], cwd });
-		await run.exited;
+		await drained(run);
 		const products = JSON.parse(run.stdout()) as { itemId: string }[];
 		expect(products).toHaveLength(20);
 	});
@@ -91,7 +104,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 		[["frobnicate"], 2, "Usage:"],
 	])("exits %j with %d for bad input", async (args, expected, text) => {
 		const run = runProcess(MAIN, { args, cwd });
-		const [code] = await run.exited;
+		const [code] = await drained(run);
 		expect(code).toBe(expected);
 		expect(run.output()).toContain(text);
 	});
@@ -102,7 +115,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 			cwd,
 			env: { BUDGET_USER_DAILY: "1" },
 		});
-		const [code] = await run.exited;
+		const [code] = await drained(run);
 		expect(code).toBe(3);
 		expect(JSON.parse(run.stdout())).toHaveLength(20);
 		expect(run.output()).toContain("fresh searches for today");
@@ -114,7 +127,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 			cwd,
 			env: { TMAPI_TOKEN: "real-looking-token", TMAPI_BASE_URL: "http://127.0.0.1:1", TMAPI_RETRIES: "0" },
 		});
-		const [code] = await run.exited;
+		const [code] = await drained(run);
 		expect(code).toBe(4);
 		expect(run.output()).toContain("Could not reach the product service");
 		expect(run.output()).not.toContain("real-looking-token");
@@ -124,7 +137,7 @@ describe("catbot category (scripts and spreadsheets)", () => {
 describe("catbot start", () => {
 	it("says exactly what to set when no bot token is set, and points to the demo", async () => {
 		const run = runProcess(MAIN, { args: ["start"], cwd });
-		const [code] = await run.exited;
+		const [code] = await drained(run);
 		expect(code).toBe(2);
 		expect(run.output()).toContain("TELEGRAM_BOT_TOKEN");
 		expect(run.output()).toContain("DISCORD_TOKEN and DISCORD_APPLICATION_ID");
@@ -152,7 +165,7 @@ describe("catbot start with a token", () => {
 			await run.waitFor("telegram bot ready");
 			expect(run.output()).toContain("started telegram");
 			run.child.kill("SIGTERM");
-			const [code] = await run.exited;
+			const [code] = await drained(run);
 			expect(code).toBe(0);
 			expect(run.output()).toContain("telegram bot stopped");
 		} finally {
