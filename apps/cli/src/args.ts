@@ -74,7 +74,9 @@ function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>
 		if (token.kind !== "option") continue;
 		const spec = (OPTIONS as Record<string, { type: string }>)[token.name];
 		if (!spec) throw new UsageError(`Unknown option ${quoted(token.rawName)}.`, CATEGORY_USAGE);
-		if (spec.type === "string" && token.value === undefined) {
+		// Lenient parsing takes the next word as the value even when it is another option (--sort --demo).
+		const valueIsOption = token.inlineValue === false && token.value?.startsWith("--") === true;
+		if (spec.type === "string" && (token.value === undefined || valueIsOption)) {
 			throw new UsageError(`Option ${token.rawName} needs a value.`, CATEGORY_USAGE);
 		}
 		if (spec.type === "boolean" && token.value !== undefined) {

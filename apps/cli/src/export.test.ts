@@ -111,6 +111,7 @@ describe("catbot's usage and argument errors", () => {
 			"Option --pages must be a whole number of at least 1, not '2.5'.",
 		],
 		[["category", "1031910", "--pages"], "Option --pages needs a value."],
+		[["category", "1031910", "--sort", "--demo"], "Option --sort needs a value."],
 		[["category", "1031910", "--demo=yes"], "Option --demo takes no value."],
 		[["category", "1031910", "--out", "a.csv", "--out", "b.csv"], "Option --out is given twice; keep one."],
 		[
@@ -125,6 +126,19 @@ describe("catbot's usage and argument errors", () => {
 		expect(second).toMatch(/^Usage:/);
 		expect(result.stdout).toBe("");
 		expect(result.output).not.toMatch(NODE_WORDING);
+	});
+
+	it("names every configuration problem as a sentence, values never quoted", async () => {
+		const result = await run(["category", "1031910", "--demo"], {
+			env: { RATE_LIMIT_ACTIONS: "lots", BUDGET_DAILY: "-1" },
+		});
+		expect(result.code).toBe(2);
+		const [first, ...problems] = result.output.trimEnd().split("\n");
+		expect(first).toBe("catbot: Invalid configuration:");
+		expect(problems).toHaveLength(2);
+		expect(problems[0]).toMatch(/^- RATE_LIMIT_ACTIONS [^.]*\.$/);
+		expect(problems[1]).toMatch(/^- BUDGET_DAILY [^.]*\.$/);
+		expect(result.output).not.toContain("lots");
 	});
 
 	it("says in one line that --out points into a missing folder, before reading anything", async () => {

@@ -8,6 +8,7 @@ import { EXIT } from "./exitCodes.js";
 import { checkOutPath, runCategoryCommand } from "./exportCommand.js";
 import { runSession } from "./session.js";
 import { runSupervisor } from "./start.js";
+import { sentence } from "./text.js";
 
 const HELP_FLAGS = new Set(["--help", "-h", "help"]);
 
@@ -77,7 +78,9 @@ main(process.argv.slice(2)).then(
 			process.exit(EXIT.badInput);
 		}
 		if (error instanceof ConfigError) {
-			process.stderr.write(`catbot: ${error.message}\n`);
+			const problems = error.problems.map(sentence);
+			const text = problems.length === 1 ? problems[0] : ["Invalid configuration:", ...problems].join("\n- ");
+			process.stderr.write(`catbot: ${text}\n`);
 			process.exit(EXIT.badInput);
 		}
 		process.stderr.write(`catbot: ${error instanceof Error ? error.message : String(error)}\n`);
