@@ -141,6 +141,18 @@ describe("the Discord bot, end to end through discord.js", () => {
 		const last = await messageWhen(h.discord, press, refusal.id, (m) => m.content.includes("Page 28 of 28"));
 		expect(last.ephemeral).toBe(true);
 		expect(last.embeds[0]?.title).toMatch(/^136\. /);
+
+		const paid = h.emu.stats.requests;
+		const inChannel = h.discord.channelMessages(CHANNEL).length;
+		const exported = await settled(await h.category({ cat_id: 1031910, page: 99 }, asker, "export"));
+		expect(exported).toMatchObject({
+			ephemeral: true,
+			content: "Page 99 of 28 does not exist: the last page is 28.",
+		});
+		expect(parts(exported).map((p) => p.label)).toEqual(["Page 28 »"]);
+		// The public "thinking…" placeholder is gone: nothing new stays in the channel.
+		expect(h.discord.channelMessages(CHANNEL)).toHaveLength(inChannel);
+		expect(h.emu.stats.requests).toBe(paid);
 	});
 
 	it("tells a rate-limited user privately when to try again", async () => {

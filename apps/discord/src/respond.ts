@@ -1,5 +1,10 @@
 import type { Logger } from "@catbot/core";
-import { DiscordAPIError, MessageFlags, type RepliableInteraction } from "discord.js";
+import {
+	type ChatInputCommandInteraction,
+	DiscordAPIError,
+	MessageFlags,
+	type RepliableInteraction,
+} from "discord.js";
 import type { RenderedMessage } from "./render/page.js";
 
 /** Discord errors that mean "too late" or "already gone": logged, never thrown. */
@@ -47,4 +52,18 @@ export async function tellPrivately(
 	const body = { ...message, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] } };
 	if (interaction.deferred || interaction.replied) await interaction.followUp(body);
 	else await interaction.reply(body);
+}
+
+/**
+ * A slash command's refusal, always private. A public "thinking…" placeholder must not turn into a public
+ * refusal, so it is deleted and the refusal follows privately; a private placeholder becomes the refusal.
+ */
+export async function refuseCommand(
+	interaction: ChatInputCommandInteraction,
+	refusal: RenderedMessage,
+	isPrivate: boolean,
+): Promise<void> {
+	if (interaction.deferred && !isPrivate) await interaction.deleteReply();
+	if (interaction.deferred && isPrivate) await interaction.editReply(refusal);
+	else await tellPrivately(interaction, refusal);
 }

@@ -1,7 +1,7 @@
 import { DEMO_CATEGORY_IDS } from "@catbot/tmapi-emulator";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { buttonOf, lastMessage, press, waitForEdit } from "./test-support/chat.js";
+import { buttonOf, lastMessage, press, pressData, waitForEdit } from "./test-support/chat.js";
 import { startHarness, TMAPI_TOKEN } from "./test-support/harness.js";
 
 const alice = { id: 1001, is_bot: false, first_name: "Alice" };
@@ -123,11 +123,7 @@ describe("the Telegram bot, end to end through telegraf", () => {
 		const token = (buttonOf(page, "Next »").callback_data ?? "").slice(2);
 		const tampered = `p|${token.slice(0, -2)}${token.endsWith("AA") ? "BB" : "AA"}`;
 		for (const data of [tampered, "zz|nonsense", "c9|x", "t|-5"]) {
-			const update = h.tg.pressButton({ chat, from: alice, message_id: page.message_id, data, force: true });
-			await h.tg.waitForCall(
-				"answerCallbackQuery",
-				(c) => c.params.callback_query_id === update.callback_query?.id,
-			);
+			await pressData(h.tg, chat, alice, page, data);
 			expect(h.tg.callbackAnswers.at(-1)).toMatchObject({
 				show_alert: true,
 				text: expect.stringContaining("no longer valid"),
@@ -152,6 +148,16 @@ describe("the Telegram bot, end to end through telegraf", () => {
 		const last = await waitForEdit(h.tg, chat, refusal.message_id, 1);
 		expect(last.text).toContain("Page 28 of 28");
 		expect(last.text).toMatch(/^136\. /m);
+
+		const paid = h.emu.stats.requests;
+		h.tg.sendText({ chat, from: alice, text: "/export 1031910 page:99" });
+		const edit = await h.tg.waitForCall("editMessageText", (c) =>
+			String(c.params.text).startsWith("Page 99"),
+		);
+		expect(edit.params.text).toBe("Page 99 of 28 does not exist: the last page is 28.");
+		const status = lastMessage(h.tg, chat);
+		expect(status.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(["Page 28 »"]);
+		expect(h.emu.stats.requests).toBe(paid);
 	});
 
 	it("shows a rate-limit alert once, then acknowledges quietly", async () => {

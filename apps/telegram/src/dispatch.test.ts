@@ -1,7 +1,7 @@
 import type { ApiCall } from "@catbot/fake-telegram";
 import { describe, expect, it } from "vitest";
 import { BUSY_TEXT } from "./dispatch.js";
-import { buttonOf, lastMessage, press, sendCommand, waitForEdit } from "./test-support/chat.js";
+import { buttonOf, lastMessage, press, pressData, sendCommand, waitForEdit } from "./test-support/chat.js";
 import { startHarness } from "./test-support/harness.js";
 
 const alice = { id: 2001, is_bot: false, first_name: "Alice" };
@@ -125,11 +125,7 @@ describe("update dispatch: order per chat, parallel chats, one place for errors"
 		const next = dataOf(page, "Next »");
 		const card = dataOf(page, "🔍 1");
 		for (const data of [`${next}|extra`, `${card}|x`]) {
-			const update = h.tg.pressButton({ chat, from: alice, message_id: page.message_id, data, force: true });
-			await h.tg.waitForCall(
-				"answerCallbackQuery",
-				(c) => c.params.callback_query_id === update.callback_query?.id,
-			);
+			await pressData(h.tg, chat, alice, page, data);
 			expect(h.tg.callbackAnswers.at(-1)).toMatchObject({
 				show_alert: true,
 				text: expect.stringContaining("no longer valid"),

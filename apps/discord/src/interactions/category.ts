@@ -2,7 +2,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { actorOf, type Deps } from "../context.js";
 import { renderPage } from "../render/page.js";
 import { renderRefusal } from "../render/refusal.js";
-import { tellPrivately } from "../respond.js";
+import { refuseCommand } from "../respond.js";
 
 /** The command's options as core's query input; absent options stay absent so core's defaults apply. */
 export function queryOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
@@ -36,14 +36,7 @@ export async function handleCategory(interaction: ChatInputCommandInteraction, d
 		{ onSlow: () => interaction.deferReply(flags ? { flags } : {}) },
 	);
 	if (!outcome.ok) {
-		const refusal = renderRefusal(outcome.refusal, interaction.user.id);
-		// A public "thinking…" placeholder must not turn into a public refusal.
-		if (interaction.deferred && !isPrivate) await interaction.deleteReply();
-		if (interaction.deferred && isPrivate) {
-			await interaction.editReply(refusal);
-			return;
-		}
-		await tellPrivately(interaction, refusal);
+		await refuseCommand(interaction, renderRefusal(outcome.refusal, interaction.user.id), isPrivate);
 		return;
 	}
 	const message = renderPage(outcome.view, { owner: interaction.user.id, shareable: isPrivate });

@@ -1,6 +1,8 @@
 import { productsToCsv } from "@catbot/core";
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { actorOf, type Deps } from "../context.js";
+import { renderRefusal } from "../render/refusal.js";
+import { refuseCommand } from "../respond.js";
 import { queryOptions } from "./category.js";
 
 /**
@@ -20,10 +22,7 @@ export async function handleExport(interaction: ChatInputCommandInteraction, dep
 		},
 	);
 	if (!outcome.ok) {
-		if (!isPrivate) {
-			await interaction.deleteReply();
-			await interaction.followUp({ content: outcome.refusal.message, flags: MessageFlags.Ephemeral });
-		} else await interaction.editReply({ content: outcome.refusal.message });
+		await refuseCommand(interaction, renderRefusal(outcome.refusal, interaction.user.id), isPrivate);
 		return;
 	}
 	const { view } = outcome;

@@ -1,6 +1,8 @@
 import { productsToCsv } from "@catbot/core";
 import { Composer, type Context, Input } from "telegraf";
+import type { InlineKeyboardMarkup } from "telegraf/types";
 import { actorOf, type Deps } from "../context.js";
+import { lastPageKeyboard } from "../render/page.js";
 import { refusalText } from "../respond.js";
 
 /**
@@ -13,9 +15,14 @@ export function exportFeature(deps: Deps): Composer<Context> {
 		const actor = actorOf(ctx);
 		if (!actor) return;
 		let statusId: number | undefined;
-		const status = async (line: string) => {
-			if (statusId === undefined) statusId = (await ctx.reply(line)).message_id;
-			else await ctx.telegram.editMessageText(ctx.chat.id, statusId, undefined, line).catch(() => undefined);
+		const status = async (line: string, keyboard?: InlineKeyboardMarkup) => {
+			const extra = keyboard ? { reply_markup: keyboard } : {};
+			if (statusId === undefined) {
+				statusId = (await ctx.reply(line, extra)).message_id;
+				return;
+			}
+			const edit = ctx.telegram.editMessageText(ctx.chat.id, statusId, undefined, line, extra);
+			await edit.catch(() => undefined);
 		};
 		await status("📦 Export started…");
 		const outcome = await deps.catalog.export(
@@ -24,7 +31,11 @@ export function exportFeature(deps: Deps): Composer<Context> {
 			{ onProgress: (_done, _total, line) => status(line) },
 		);
 		if (!outcome.ok) {
-			await status(refusalText(outcome.refusal) || outcome.refusal.message);
+			// A page past the end offers its last page, as /category does.
+			await status(
+				refusalText(outcome.refusal) || outcome.refusal.message,
+				lastPageKeyboard(outcome.refusal),
+			);
 			return;
 		}
 		const { view } = outcome;

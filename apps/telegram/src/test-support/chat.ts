@@ -17,13 +17,28 @@ export function lastMessage(tg: FakeTelegram, chat: Chat): BotMessage {
 	return message;
 }
 
+/** Waits until the bot has answered the press `update` made. */
+function answerTo(tg: FakeTelegram, update: ReturnType<FakeTelegram["pressButton"]>) {
+	const id = update.callback_query?.id;
+	return tg.waitForCall("answerCallbackQuery", (call) => call.params.callback_query_id === id);
+}
+
 /** Presses a button and waits until the bot has answered the press. */
 export async function press(tg: FakeTelegram, chat: Chat, from: User, message: BotMessage, text: string) {
 	const target = buttonOf(message, text);
 	if (typeof target.callback_data !== "string") throw new Error(`"${text}" is not a callback button`);
-	const update = tg.pressButton({ chat, from, message_id: message.message_id, data: target.callback_data });
-	const id = update.callback_query?.id;
-	return tg.waitForCall("answerCallbackQuery", (call) => call.params.callback_query_id === id);
+	return answerTo(
+		tg,
+		tg.pressButton({ chat, from, message_id: message.message_id, data: target.callback_data }),
+	);
+}
+
+/**
+ * Presses a button carrying `data`, even data no button on the message has (a forged or garbled press),
+ * and waits until the bot has answered it.
+ */
+export async function pressData(tg: FakeTelegram, chat: Chat, from: User, message: BotMessage, data: string) {
+	return answerTo(tg, tg.pressButton({ chat, from, message_id: message.message_id, data, force: true }));
 }
 
 /** Waits until a message of the bot in `chat` has been edited `times` times. */
