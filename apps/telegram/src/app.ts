@@ -10,6 +10,7 @@ import {
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import type { UpdateLimits } from "./dispatch.js";
+import { StoreUnavailableError } from "./startupErrors.js";
 import { createTasks } from "./tasks.js";
 
 /** A running bot. */
@@ -50,7 +51,7 @@ export async function startTelegramBot(
 	const { logger } = runtime;
 	const tasks = createTasks(logger);
 	const bot = createBot(
-		{ catalog: runtime.catalog, logger, tasks },
+		{ catalog: runtime.catalog, shortlist: runtime.shortlist, logger, tasks },
 		{
 			token: config.botToken,
 			apiRoot: config.apiRoot,
@@ -63,6 +64,12 @@ export async function startTelegramBot(
 	} catch (error) {
 		await runtime.close();
 		throw new PlatformUnreachableError("Telegram", config.apiRoot, error);
+	}
+	try {
+		await runtime.openStore();
+	} catch (error) {
+		await runtime.close();
+		throw new StoreUnavailableError(config.core, error);
 	}
 	await bot.telegram
 		.setMyCommands(COMMANDS)

@@ -30,6 +30,7 @@ describe("the Telegram bot, end to end through telegraf", () => {
 			"category",
 			"categories",
 			"export",
+			"shortlist",
 			"help",
 		]);
 		const chat = h.tg.privateChat(alice.id);

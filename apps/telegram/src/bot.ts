@@ -6,6 +6,7 @@ import { buttonsFeature } from "./features/buttons.js";
 import { categoryFeature } from "./features/category.js";
 import { exportFeature } from "./features/export.js";
 import { helpFeature } from "./features/help.js";
+import { shortlistFeature } from "./features/shortlist.js";
 import { paceOutgoing } from "./outgoing.js";
 
 /** Options of {@link createBot}. */
@@ -24,6 +25,7 @@ export const COMMANDS = [
 	{ command: "category", description: "Browse a 1688 category: /category 1031910 sort:sales" },
 	{ command: "categories", description: "Find a category id by browsing the tree" },
 	{ command: "export", description: "Products as a CSV file: /export 1031910 sort:sales pages:5" },
+	{ command: "shortlist", description: "This chat's saved cards: /shortlist 2, /shortlist export" },
 	{ command: "help", description: "How to use the bot" },
 ];
 
@@ -48,6 +50,7 @@ export function createBot(deps: Deps, options: BotOptions): Telegraf {
 		helpFeature(),
 		categoryFeature(deps),
 		exportFeature(deps),
+		shortlistFeature(deps),
 		browseFeature(deps),
 		buttonsFeature(deps),
 	);

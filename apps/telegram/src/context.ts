@@ -1,10 +1,11 @@
-import type { Actor, Catalog, Logger } from "@catbot/core";
+import type { Actor, Catalog, Logger, Place, Shortlist } from "@catbot/core";
 import type { Context } from "telegraf";
 import type { Tasks } from "./tasks.js";
 
-/** What every feature needs: the engine, the logger, and the background task runner. */
+/** What every feature needs: the engine, the chats' shortlists, the logger, and the background task runner. */
 export interface Deps {
 	readonly catalog: Catalog;
+	readonly shortlist: Shortlist;
 	readonly logger: Logger;
 	readonly tasks: Tasks;
 }
@@ -17,4 +18,19 @@ export function actorOf(ctx: Context): Actor | undefined {
 		userId: String(ctx.from.id),
 		...(ctx.chat ? { placeId: String(ctx.chat.id) } : {}),
 	};
+}
+
+/** The chat an update happens in, as the place whose shortlist it uses; none for an inline message. */
+export function placeOf(ctx: Context): Place | undefined {
+	return ctx.chat ? { platform: "telegram", id: String(ctx.chat.id) } : undefined;
+}
+
+/**
+ * The name a saved card shows for who saved it: first and last name as the chat shows them, else the
+ * username. Core cleans and bounds it.
+ */
+export function displayName(ctx: Context): string | null {
+	if (!ctx.from) return null;
+	const name = [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" ").trim();
+	return name || ctx.from.username || null;
 }

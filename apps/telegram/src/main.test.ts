@@ -3,6 +3,7 @@ import { startFakeTelegram } from "@catbot/fake-telegram";
 import { killAll, runProcess, runUntilExit, stopProcess } from "@catbot/testkit";
 import { startTmapiEmulator } from "@catbot/tmapi-emulator";
 import { afterEach, describe, expect, it } from "vitest";
+import { tempDataDir } from "./test-support/dataDir.js";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 afterEach(killAll);
@@ -18,6 +19,7 @@ describe("the bot process (dist/main.js)", () => {
 					TELEGRAM_API_ROOT: tg.apiRoot,
 					TMAPI_TOKEN: "process-test-token",
 					TMAPI_BASE_URL: emu.url,
+					DATA_DIR: tempDataDir(),
 				},
 			});
 			await bot.waitFor("telegram bot ready");

@@ -5,6 +5,7 @@ import { killAll, runProcess } from "@catbot/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTelegramBot } from "./app.js";
 import { loadTelegramConfig } from "./config.js";
+import { tempDataDir } from "./test-support/dataDir.js";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const CONFLICT =
@@ -25,6 +26,7 @@ describe("long polling that stops for good", () => {
 			TMAPI_TOKEN: "polling-loss-token",
 			HEALTH_PORT: "0",
 			HEALTH_HOST: "127.0.0.1",
+			DATA_DIR: tempDataDir(),
 		});
 		const bot = await startTelegramBot(config, { logger });
 		try {
@@ -52,6 +54,7 @@ describe("long polling that stops for good", () => {
 					TELEGRAM_BOT_TOKEN: tg.token,
 					TELEGRAM_API_ROOT: tg.apiRoot,
 					TMAPI_TOKEN: "polling-loss-token",
+					DATA_DIR: tempDataDir(),
 				},
 			});
 			await bot.waitFor("telegram bot ready");

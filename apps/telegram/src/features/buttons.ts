@@ -6,6 +6,7 @@ import { renderBrowse } from "../render/browse.js";
 import { renderCardView, renderShare } from "../render/card.js";
 import { renderPage } from "../render/page.js";
 import { answer, editInPlace, tell, tellRefusal } from "../respond.js";
+import { handleShortlistPress } from "./shortlist.js";
 
 /**
  * Runs a press. It is answered at once when an upstream call is needed, and otherwise with the result (an
@@ -13,6 +14,9 @@ import { answer, editInPlace, tell, tellRefusal } from "../respond.js";
  */
 async function handle(ctx: Context, deps: Deps, actor: Actor, action: ButtonAction): Promise<void> {
 	if (action.kind === "noop") return answer(ctx);
+	if (action.kind === "save" || action.kind === "shortlist" || action.kind === "remove") {
+		return handleShortlistPress(ctx, deps, actor, action);
+	}
 	if (action.kind === "browse") {
 		const outcome = await deps.catalog.browse(actor, action.catId);
 		if (!outcome.ok) return tellRefusal(ctx, outcome.refusal);
@@ -57,7 +61,7 @@ async function shareCard(ctx: Context, card: ResultView["cards"][number], deps: 
 	await ctx.reply(caption, { ...extra, link_preview_options: { is_disabled: true } });
 }
 
-/** Every inline button: paging, sort, open card, back, share, and the category browser. */
+/** Every inline button: paging, sort, open card, back, save, share, the category browser and the shortlist. */
 export function buttonsFeature(deps: Deps): Composer<Context> {
 	const composer = new Composer();
 	composer.on("callback_query", (ctx) => {

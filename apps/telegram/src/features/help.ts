@@ -20,7 +20,12 @@ export const HELP_TEXT = [
 	"<b>Don't know the id?</b> /categories lets you browse the tree.",
 	"<b>Spreadsheet?</b> <code>/export 1031910 sort:sales pages:5</code> sends a CSV file.",
 	"",
-	"Use the buttons to page, open a card (🔍), share it with the chat (📣) or re-sort.",
+	"<b>Team shortlist</b>",
+	"Open a card (🔍) and press ☆ Save: it goes on this chat's shortlist, shared by everyone here.",
+	"<code>/shortlist</code> shows it (newest first, who saved each, the price when saved; ✖ removes),",
+	"<code>/shortlist 2</code> its second page, <code>/shortlist export</code> a CSV file.",
+	"",
+	"Use the buttons to page, open a card (🔍), save it (☆), share it with the chat (📣) or re-sort.",
 ].join("\n");
 
 /** /start and /help. */

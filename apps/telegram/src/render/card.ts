@@ -1,4 +1,4 @@
-import { type ProductCard, type ResultView, truncateText } from "@catbot/core";
+import { type ProductCard, type ResultView, shortlistTexts, truncateText } from "@catbot/core";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import { escapeHtml, link } from "./html.js";
 import { button, urlButton } from "./keyboard.js";
@@ -15,7 +15,8 @@ function fullCard(card: ProductCard, titleMax: number): string {
 
 /**
  * One card opened in place of the list: the full title and details with the product photo shown large
- * above them, and buttons back to the same list page and to share the card with the chat.
+ * above them, and buttons back to the same list page, to save the card to the chat's shortlist and to
+ * share it with the chat.
  */
 export function renderCardView(view: ResultView, index: number, card: ProductCard): RenderedMessage {
 	return {
@@ -28,6 +29,11 @@ export function renderCardView(view: ResultView, index: number, card: ProductCar
 			inline_keyboard: [
 				[
 					button("« Back to list", { kind: "page", token: view.tokens.current }),
+					button(shortlistTexts(view.query.language).buttons.save, {
+						kind: "save",
+						position: card.position,
+						token: view.tokens.current,
+					}),
 					button("📣 Share", { kind: "share", index, token: view.tokens.current }),
 				],
 				[urlButton("Open on 1688", card.url)],

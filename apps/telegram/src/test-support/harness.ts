@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type FakeTelegram, startFakeTelegram } from "@catbot/fake-telegram";
 import { createLogger } from "@catbot/runtime";
 import { assertNoSecrets, captureLog, emulatorEnv, redisPassword } from "@catbot/testkit";
@@ -14,7 +17,9 @@ export interface Harness {
 	readonly emu: TmapiEmulator;
 	readonly bot: RunningBot;
 	readonly logs: () => string;
-	/** Stops the bot and starts a new one on the same servers (a process restart). */
+	/** The SQLite store's directory (DATA_DIR): the test's own temp dir unless `env` names one. */
+	readonly dataDir: string;
+	/** Stops the bot and starts a new one on the same servers and store (a process restart). */
 	restart(): Promise<RunningBot>;
 }
 
@@ -22,7 +27,7 @@ const scope = useTestScope();
 
 /**
  * Checked after every test: the log holds no bot token (nor its secret half), no TMAPI token, no webhook
- * secret and no Redis password, whatever path the test took.
+ * secret, no Redis password and no database password, whatever path the test took.
  */
 function secretsOf(botToken: string, env: Record<string, string>): string[] {
 	return [
@@ -31,12 +36,15 @@ function secretsOf(botToken: string, env: Record<string, string>): string[] {
 		botToken.slice(botToken.indexOf(":") + 1),
 		env.TELEGRAM_WEBHOOK_SECRET ?? "",
 		redisPassword(env.REDIS_URL),
+		redisPassword(env.DATABASE_URL),
 	];
 }
 
 /**
  * Starts the fake Telegram Bot API, the TMAPI emulator and the bot in long-polling (or webhook) mode,
- * configured only through environment variables as in production. Everything stops after the test.
+ * configured only through environment variables as in production. The shortlist is kept in SQLite in a
+ * temp dir of the test's own (removed after it), or where `env` says (DATA_DIR, DATABASE_URL). Everything
+ * stops after the test.
  */
 export async function startHarness(
 	env: Record<string, string> = {},
@@ -46,6 +54,12 @@ export async function startHarness(
 	scope.defer(() => tg.close());
 	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
 	scope.defer(() => emu.close());
+	let dataDir = env.DATA_DIR;
+	if (dataDir === undefined) {
+		const dir = mkdtempSync(join(tmpdir(), "catbot-telegram-"));
+		scope.defer(async () => rmSync(dir, { recursive: true, force: true }));
+		dataDir = dir;
+	}
 	const log = captureLog();
 	// The logger's own scrubbing; the check after each test looks for these and more, scrubbed or not.
 	const scrubbed = [TMAPI_TOKEN, tg.token];
@@ -54,6 +68,7 @@ export async function startHarness(
 		TELEGRAM_API_ROOT: tg.apiRoot,
 		...emulatorEnv(emu, TMAPI_TOKEN),
 		PAGE_TOKEN_SECRET: "telegram-e2e-page-secret",
+		DATA_DIR: dataDir,
 		...env,
 	});
 	const logger = createLogger({ level: "debug", destination: log.destination, secrets: scrubbed });
@@ -69,6 +84,7 @@ export async function startHarness(
 		emu,
 		bot,
 		logs: log.text,
+		dataDir,
 		async restart() {
 			await bot.stop("restart");
 			return start();
