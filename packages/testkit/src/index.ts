@@ -10,7 +10,10 @@ export interface RunningProcess {
 	stdout(): string;
 	/** Writes a line to its stdin. */
 	type(line: string): void;
-	/** Resolves with the exit code (or signal) once it has exited. */
+	/**
+	 * Resolves with the exit code (or signal) once it has exited and its stdout and stderr have ended, so
+	 * {@link output} then holds everything it wrote.
+	 */
 	readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
 	/** Resolves when the output contains `text`; rejects with the output so far after `timeoutMs`. */
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
@@ -38,16 +41,22 @@ export function runProcess(
 		...(options.cwd ? { cwd: options.cwd } : {}),
 	});
 	running.add(child);
+	// Decoded as UTF-8 across chunks: a character split between two reads must not turn into two "�".
+	child.stdout?.setEncoding("utf8");
+	child.stderr?.setEncoding("utf8");
 	let all = "";
 	let out = "";
-	child.stdout?.on("data", (chunk) => {
-		out += String(chunk);
-		all += String(chunk);
+	child.stdout?.on("data", (chunk: string) => {
+		out += chunk;
+		all += chunk;
 	});
-	child.stderr?.on("data", (chunk) => {
-		all += String(chunk);
+	child.stderr?.on("data", (chunk: string) => {
+		all += chunk;
 	});
-	const exited = once(child, "exit").then((result) => {
+	let closed = false;
+	// "close", not "exit": "exit" can come before the last chunks of stdout and stderr have been read.
+	const exited = once(child, "close").then((result) => {
+		closed = true;
 		running.delete(child);
 		return result as [number | null, NodeJS.Signals | null];
 	});
@@ -65,7 +74,8 @@ export function runProcess(
 			while (!seen()) {
 				if (Date.now() > deadline)
 					throw new Error(`timed out waiting for ${String(text)} in:\n${all.slice(-2000)}`);
-				if (child.exitCode !== null)
+				// Only once the streams are closed too: output written just before exiting may still be on its way.
+				if (closed)
 					throw new Error(`exited (${child.exitCode}) before ${String(text)}:\n${all.slice(-2000)}`);
 				await new Promise((resolve) => setTimeout(resolve, 20));
 			}
