@@ -2,6 +2,7 @@ import { createRuntime, type Logger, PlatformUnreachableError } from "@catbot/ru
 import { Events } from "discord.js";
 import { createClient } from "./bot.js";
 import type { DiscordConfig } from "./config.js";
+import { StoreUnavailableError } from "./storeFailure.js";
 
 /** How long login and the gateway handshake may take at start. */
 const READY_TIMEOUT_MS = 30_000;
@@ -11,13 +12,14 @@ export interface RunningBot {
 	readonly logger: Logger;
 	/** The health and metrics server's port, when HEALTH_PORT is set. */
 	readonly healthPort: number | undefined;
-	/** Destroys the client and disconnects from the shared store. Idempotent. */
+	/** Destroys the client, closes the durable store and disconnects from the shared cache. Idempotent. */
 	stop(reason?: string): Promise<void>;
 }
 
 /**
- * Starts the Discord bot from configuration: logs in through `DISCORD_API_BASE` (REST, and the gateway it
- * names) and logs one ready line.
+ * Starts the Discord bot from configuration: opens the durable store (SQLite under DATA_DIR, or PostgreSQL
+ * at DATABASE_URL), logs in through `DISCORD_API_BASE` (REST, and the gateway it names) and logs one
+ * ready line. A database or a platform it cannot reach fails the start with one line saying which.
  */
 export async function startDiscordBot(
 	config: DiscordConfig,
@@ -29,7 +31,17 @@ export async function startDiscordBot(
 		...(options.logger ? { logger: options.logger } : {}),
 	});
 	const { logger } = runtime;
-	const client = createClient({ catalog: runtime.catalog, logger }, { apiBase: config.apiBase });
+	// Before logging in: a bot that cannot keep shortlists should not appear online at all.
+	try {
+		await runtime.openStore();
+	} catch (error) {
+		await runtime.close();
+		throw new StoreUnavailableError(config.core, error);
+	}
+	const client = createClient(
+		{ catalog: runtime.catalog, shortlist: runtime.shortlist, logger },
+		{ apiBase: config.apiBase },
+	);
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 	let timer: NodeJS.Timeout | undefined;
 	const gatewayTimeout = new Promise<never>((_, reject) => {

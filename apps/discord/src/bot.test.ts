@@ -192,7 +192,13 @@ describe("the Discord bot, end to end through discord.js", () => {
 	it("registers its commands idempotently with the documented payload", async () => {
 		const h = await startHarness();
 		const before = h.discord.commands.map((c) => [c.name, c.id]);
-		expect(before.map(([name]) => name).sort()).toEqual(["categories", "category", "export", "help"]);
+		expect(before.map(([name]) => name).sort()).toEqual([
+			"categories",
+			"category",
+			"export",
+			"help",
+			"shortlist",
+		]);
 		const category = h.discord.commands.find((c) => c.name === "category");
 		const options = (
 			category as unknown as { options: { name: string; required?: boolean; autocomplete?: boolean }[] }
@@ -217,6 +223,21 @@ describe("the Discord bot, end to end through discord.js", () => {
 		expect(options.find((o) => o.name === "page")).toMatchObject({ min_value: 1, max_value: 2_000 });
 		await expect(h.category({ cat_id: 1031910, page: 2_001 })).rejects.toThrow(/"page" is outside 1\.\.2000/);
 		await expect(h.category({ cat_id: 100_000_000_000 })).rejects.toThrow(/"cat_id" is outside/);
+		const shortlist = h.discord.commands.find((c) => c.name === "shortlist") as unknown as {
+			options: { name: string; type: number; min_value?: number; max_value?: number }[];
+		};
+		expect(shortlist.options).toEqual([
+			{
+				type: 4,
+				name: "page",
+				description: "Page to show (5 cards a page)",
+				min_value: 1,
+				max_value: 20_000,
+			},
+			{ type: 5, name: "export", description: "The whole list as a CSV file instead" },
+			{ type: 5, name: "private", description: "Answer only to me" },
+		]);
+		await expect(h.shortlist({ page: 20_001 })).rejects.toThrow(/"page" is outside 1\.\.20000/);
 	});
 
 	it("exports a CSV attachment, showing progress by editing the reply", async () => {

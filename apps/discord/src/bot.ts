@@ -6,6 +6,7 @@ import { handleCategory } from "./interactions/category.js";
 import { handleComponent } from "./interactions/components.js";
 import { handleExport } from "./interactions/export.js";
 import { handleHelp } from "./interactions/help.js";
+import { handleShortlist } from "./interactions/shortlist.js";
 import { describeError, tellPrivately, tolerate } from "./respond.js";
 
 async function route(interaction: Interaction, deps: Deps): Promise<void> {
@@ -13,6 +14,7 @@ async function route(interaction: Interaction, deps: Deps): Promise<void> {
 	if (interaction.isChatInputCommand()) {
 		if (interaction.commandName === "category") return handleCategory(interaction, deps);
 		if (interaction.commandName === "export") return handleExport(interaction, deps);
+		if (interaction.commandName === "shortlist") return handleShortlist(interaction, deps);
 		if (interaction.commandName === "categories") return handleCategories(interaction, deps);
 		if (interaction.commandName === "help") return handleHelp(interaction);
 		return tellPrivately(interaction, "I don't know that command. Try /help.");

@@ -1,4 +1,11 @@
-import { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, LANGUAGES, MAX_RESULT_ITEMS } from "@catbot/core";
+import {
+	CATEGORY_ID_MAX,
+	CHAT_PAGE_SIZE_MAX,
+	LANGUAGES,
+	MAX_RESULT_ITEMS,
+	SHORTLIST_PAGE_SIZE,
+	SHORTLIST_PAGES_MAX,
+} from "@catbot/core";
 import {
 	ApplicationCommandOptionType,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -100,6 +107,21 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 				max_value: 100,
 			},
 			...QUERY_OPTIONS.slice(-1),
+		],
+	},
+	{
+		name: "shortlist",
+		description: "This channel's saved cards, newest first",
+		options: [
+			{
+				type: ApplicationCommandOptionType.Integer,
+				name: "page",
+				description: `Page to show (${SHORTLIST_PAGE_SIZE} cards a page)`,
+				min_value: 1,
+				max_value: SHORTLIST_PAGES_MAX,
+			},
+			flag("export", "The whole list as a CSV file instead"),
+			flag("private", "Answer only to me"),
 		],
 	},
 	{ name: "categories", description: "Find a category by browsing the 1688 category tree" },

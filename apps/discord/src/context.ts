@@ -1,9 +1,18 @@
-import type { Actor, Catalog, Logger } from "@catbot/core";
+import {
+	type Actor,
+	type Catalog,
+	discordChannelPlace,
+	type Logger,
+	type Place,
+	type Shortlist,
+} from "@catbot/core";
 import type { Interaction } from "discord.js";
 
 /** What every handler needs. */
 export interface Deps {
 	readonly catalog: Catalog;
+	/** The channels' shared shortlists, on the durable store. */
+	readonly shortlist: Shortlist;
 	readonly logger: Logger;
 }
 
@@ -14,4 +23,18 @@ export function actorOf(interaction: Interaction): Actor {
 		userId: interaction.user.id,
 		...(interaction.guildId ? { placeId: interaction.guildId } : {}),
 	};
+}
+
+/** The shortlist a channel of a server keeps; null in DMs, which have none. */
+export function placeOf(interaction: Interaction): Place | null {
+	return interaction.guildId && interaction.channelId
+		? discordChannelPlace(interaction.guildId, interaction.channelId)
+		: null;
+}
+
+/** The name the channel shows for whoever acted (server nickname first), to say who saved a card. */
+export function shownName(interaction: Interaction): string {
+	const member = interaction.member;
+	if (member && "displayName" in member) return member.displayName;
+	return interaction.user.globalName ?? interaction.user.username;
 }

@@ -1,3 +1,4 @@
+import { SHORTLIST_PAGES_MAX } from "@catbot/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CUSTOM_ID_MAX, decodeCustomId, encodeCustomId } from "./customId.js";
@@ -13,6 +14,10 @@ describe("custom ids", () => {
 			{ kind: "browse", catId: 1031910 } as const,
 			{ kind: "browse" } as const,
 			{ kind: "browse-menu" } as const,
+			{ kind: "save", token } as const,
+			{ kind: "shortlist-page", page: 1 } as const,
+			{ kind: "shortlist-page", page: SHORTLIST_PAGES_MAX, slot: "l" } as const,
+			{ kind: "shortlist-remove", itemId: "9".repeat(25), page: SHORTLIST_PAGES_MAX } as const,
 		]) {
 			const id = encodeCustomId(action);
 			expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
@@ -43,9 +48,44 @@ describe("custom ids", () => {
 			"m||",
 			"n|next|x",
 			"n|next x",
+			`v|${token}|x`,
+			`v|${token} `,
+			"l|2|x",
+			"lf|2 ",
+			"r|1|748003606447|",
+			"r|1|748003606447x",
+			"r|1|7480036064471|2",
 		])
 			expect(decodeCustomId(id), id).toBeNull();
 		for (const label of ["first", "previous", "next", "last", "position"])
 			expect(decodeCustomId(encodeCustomId({ kind: "noop", label }))).toEqual({ kind: "noop" });
+	});
+});
+
+describe("shortlist custom ids", () => {
+	it("bound the page and the saved card's id, refusing what no button of ours carries", () => {
+		for (const id of [
+			"l|0",
+			"l|01",
+			`l|${SHORTLIST_PAGES_MAX + 1}`,
+			"l|123456",
+			"l|",
+			"lab|2",
+			"r|0|748003606447",
+			`r|${SHORTLIST_PAGES_MAX + 1}|748003606447`,
+			`r|1|${"9".repeat(26)}`,
+			"r|1|",
+			"r||748003606447",
+			"r|1|-1",
+			"v|",
+			"v|tok en",
+		])
+			expect(decodeCustomId(id), id).toBeNull();
+		expect(decodeCustomId("lp|3")).toEqual({ kind: "shortlist-page", page: 3, slot: "p" });
+		expect(decodeCustomId("r|2|748003606447")).toEqual({
+			kind: "shortlist-remove",
+			page: 2,
+			itemId: "748003606447",
+		});
 	});
 });

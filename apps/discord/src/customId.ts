@@ -1,3 +1,5 @@
+import { SHORTLIST_PAGES_MAX } from "@catbot/core";
+
 /** What a component asks for. Page state travels as core's signed page token; nothing else is trusted. */
 export type ComponentAction =
 	| {
@@ -11,6 +13,15 @@ export type ComponentAction =
 	| { readonly kind: "browse"; readonly catId?: number }
 	/** The browser's select menu: the category comes from the chosen value. */
 	| { readonly kind: "browse-menu" }
+	/** A results page's "Save a card…" menu: the card's position comes from the chosen value. */
+	| { readonly kind: "save"; readonly token: string }
+	/**
+	 * A page of the shortlist. A plain number: the place is the channel the button is pressed in, so there
+	 * is nothing to forge. `slot` tells apart two buttons to the same page, as for results.
+	 */
+	| { readonly kind: "shortlist-page"; readonly page: number; readonly slot?: string }
+	/** Removes a saved card, then shows `page` of the list again. */
+	| { readonly kind: "shortlist-remove"; readonly itemId: string; readonly page: number }
 	| { readonly kind: "noop" };
 
 /** Discord's limit on custom_id. */
@@ -31,6 +42,12 @@ export function encodeCustomId(action: ComponentAction | { kind: "noop"; label: 
 			return `b|${action.catId ?? ""}`;
 		case "browse-menu":
 			return "m|";
+		case "save":
+			return `v|${action.token}`;
+		case "shortlist-page":
+			return `l${action.slot ?? ""}|${action.page}`;
+		case "shortlist-remove":
+			return `r|${action.page}|${action.itemId}`;
 		case "noop":
 			return `n|${"label" in action ? action.label : ""}`;
 	}
@@ -42,6 +59,10 @@ const PAGE = /^p([a-z]?)\|(\d{1,25})\|([\w-]+)$/;
 const SHARE = /^s\|([\w-]+)$/;
 const BROWSE = /^b\|([1-9]\d{0,15})?$/;
 const NOOP = /^n\|[a-z]*$/;
+const SAVE = /^v\|([\w-]+)$/;
+// A shortlist page is at most SHORTLIST_PAGES_MAX (5 digits); a saved card's id is 1 to 25 digits.
+const LIST_PAGE = /^l([a-z]?)\|([1-9]\d{0,4})$/;
+const REMOVE = /^r\|([1-9]\d{0,4})\|(\d{1,25})$/;
 
 /**
  * Reads a custom_id back; anything not written by {@link encodeCustomId} is null, so a component with
@@ -60,6 +81,19 @@ export function decodeCustomId(id: string): ComponentAction | null {
 		return browse[1] === undefined ? { kind: "browse" } : { kind: "browse", catId: Number(browse[1]) };
 	}
 	if (id === "m|") return { kind: "browse-menu" };
+	const save = SAVE.exec(id);
+	if (save?.[1]) return { kind: "save", token: save[1] };
+	const listPage = LIST_PAGE.exec(id);
+	if (listPage?.[2]) {
+		const page = Number(listPage[2]);
+		if (page > SHORTLIST_PAGES_MAX) return null;
+		return { kind: "shortlist-page", page, ...(listPage[1] ? { slot: listPage[1] } : {}) };
+	}
+	const remove = REMOVE.exec(id);
+	if (remove?.[1] && remove[2]) {
+		const page = Number(remove[1]);
+		return page > SHORTLIST_PAGES_MAX ? null : { kind: "shortlist-remove", page, itemId: remove[2] };
+	}
 	if (NOOP.test(id)) return { kind: "noop" };
 	return null;
 }

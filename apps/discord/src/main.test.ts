@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startFakeDiscord } from "@catbot/fake-discord";
 import { killAll, runProcess, runUntilExit, stopProcess } from "@catbot/testkit";
@@ -13,6 +16,7 @@ describe("the bot process (dist/main.js)", () => {
 		const discord = await startFakeDiscord();
 		discord.addGuild({ id: GUILD, name: "Sourcing", channels: [{ id: CHANNEL, name: "products", type: 0 }] });
 		const emu = await startTmapiEmulator({ apiToken: "process-test-token" });
+		const dataDir = mkdtempSync(join(tmpdir(), "catbot-discord-main-"));
 		try {
 			const bot = runProcess(MAIN, {
 				env: {
@@ -21,6 +25,7 @@ describe("the bot process (dist/main.js)", () => {
 					DISCORD_API_BASE: discord.apiBase,
 					TMAPI_TOKEN: "process-test-token",
 					TMAPI_BASE_URL: emu.url,
+					DATA_DIR: dataDir,
 				},
 			});
 			await bot.waitFor("discord bot ready");
@@ -40,6 +45,7 @@ describe("the bot process (dist/main.js)", () => {
 		} finally {
 			await discord.close();
 			await emu.close();
+			rmSync(dataDir, { recursive: true, force: true });
 		}
 	});
 

@@ -39,7 +39,11 @@ export async function handleCategory(interaction: ChatInputCommandInteraction, d
 		await refuseCommand(interaction, renderRefusal(outcome.refusal, interaction.user.id), isPrivate);
 		return;
 	}
-	const message = renderPage(outcome.view, { owner: interaction.user.id, shareable: isPrivate });
+	const message = renderPage(outcome.view, {
+		owner: interaction.user.id,
+		shareable: isPrivate,
+		saveable: interaction.inGuild(),
+	});
 	if (interaction.deferred) await interaction.editReply(message);
 	else await interaction.reply(flags ? { ...message, flags } : message);
 }

@@ -6,6 +6,7 @@ import { renderBrowse } from "../render/browse.js";
 import { renderPage } from "../render/page.js";
 import { renderRefusal } from "../render/refusal.js";
 import { tellPrivately } from "../respond.js";
+import { removeCard, saveCard, showShortlistPage } from "./shortlistComponents.js";
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
@@ -45,6 +46,7 @@ async function page(
 	const message = renderPage(outcome.view, {
 		owner: interaction.user.id,
 		shareable: mine ? wasPrivate : true,
+		saveable: interaction.inGuild(),
 	});
 	if (interaction.deferred) await interaction.editReply(message);
 	else if (mine) await interaction.update(message);
@@ -62,7 +64,11 @@ async function share(interaction: ComponentInteraction, deps: Deps, token: strin
 		if (interaction.deferred) await interaction.deleteReply();
 		return tellPrivately(interaction, renderRefusal(outcome.refusal, interaction.user.id));
 	}
-	const message = renderPage(outcome.view, { owner: interaction.user.id, shareable: false });
+	const message = renderPage(outcome.view, {
+		owner: interaction.user.id,
+		shareable: false,
+		saveable: interaction.inGuild(),
+	});
 	if (interaction.deferred) await interaction.editReply(message);
 	else await interaction.reply(message);
 }
@@ -100,5 +106,11 @@ export async function handleComponent(interaction: ComponentInteraction, deps: D
 			if (!Number.isSafeInteger(chosen) || chosen < 1) return tellPrivately(interaction, badButtonText());
 			return browse(interaction, deps, chosen);
 		}
+		case "save":
+			return saveCard(interaction, deps, action.token);
+		case "shortlist-page":
+			return showShortlistPage(interaction, deps, action.page);
+		case "shortlist-remove":
+			return removeCard(interaction, deps, action.itemId, action.page);
 	}
 }

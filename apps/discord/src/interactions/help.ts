@@ -8,8 +8,10 @@ export const HELP_TEXT = [
 	"Start typing a category name in `cat_id` to pick one the bot already knows.",
 	"**/categories** browses the category tree when you don't know the id.",
 	"**/export** sends the same products as a CSV file (`pages` of 20 products).",
+	"**/shortlist** shows the cards this channel saved (newest first, who saved each and the price then); `page` picks a page, `export` sends the list as a CSV file. Anyone here may remove a card with ✖.",
 	"",
 	"Buttons page through the results (⏮ ◀ ▶ ⏭) and re-sort. Pressing someone else's buttons opens that page just for you; 📣 on a private answer shares it with the channel.",
+	"**☆ Save a card…** under the results saves a card to the channel's shortlist; only you see the answer.",
 ].join("\n");
 
 /** /help, privately. */

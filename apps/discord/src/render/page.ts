@@ -8,6 +8,7 @@ import {
 	ComponentType,
 } from "discord.js";
 import { encodeCustomId } from "../customId.js";
+import { saveMenuRow } from "./saveMenu.js";
 import { plain } from "./text.js";
 
 /** A message body every reply, update and edit can send as is. */
@@ -86,11 +87,14 @@ export interface PageOptions {
 	readonly owner: string;
 	/** A private answer gets a "share" button that posts it to the channel. */
 	readonly shareable: boolean;
+	/** In a server channel, a menu saves any card to the channel's shortlist (there is none in DMs). */
+	readonly saveable: boolean;
 }
 
 /**
  * One result page: a header line, one embed per card (cards dropped from the end, never cut, if the
- * embeds would pass Discord's 6000-character total), and rows of buttons to page, re-sort and share.
+ * embeds would pass Discord's 6000-character total), rows of buttons to page and re-sort, a menu to save
+ * a card, and a button to share.
  */
 export function renderPage(view: ResultView, options: PageOptions): RenderedMessage {
 	const embeds = view.cards.map(cardEmbed);
@@ -127,6 +131,7 @@ export function renderPage(view: ResultView, options: PageOptions): RenderedMess
 			})),
 		});
 	}
+	if (options.saveable && embeds.length > 0) rows.push(saveMenuRow(view, view.cards.slice(0, embeds.length)));
 	if (options.shareable && embeds.length > 0) {
 		rows.push({
 			type: ComponentType.ActionRow,

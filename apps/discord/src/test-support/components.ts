@@ -5,12 +5,25 @@ interface Part {
 	readonly label?: string;
 	readonly custom_id?: string;
 	readonly disabled?: boolean;
+	readonly placeholder?: string;
+	readonly options?: readonly {
+		readonly label: string;
+		readonly value: string;
+		readonly description?: string;
+	}[];
 	readonly components?: readonly Part[];
 }
 
 /** Every component of a message, rows flattened. */
 export function parts(message: RecordedMessage | undefined): Part[] {
 	return ((message?.components ?? []) as readonly Part[]).flatMap((row) => row.components ?? []);
+}
+
+/** The message's string select menu whose custom_id starts with `prefix`. */
+export function selectMenu(message: RecordedMessage | undefined, prefix: string): Required<Part> {
+	const menu = parts(message).find((p) => p.type === 3 && p.custom_id?.startsWith(prefix));
+	if (!menu) throw new Error(`no select menu "${prefix}…" among ${JSON.stringify(parts(message))}`);
+	return menu as Required<Part>;
 }
 
 /** The custom_id of the component whose label contains `label`. */

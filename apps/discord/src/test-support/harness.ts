@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
 	type FakeDiscord,
 	type FakeUser,
@@ -15,6 +18,8 @@ import { registerCommands } from "../register.js";
 export const TMAPI_TOKEN = "tmapi-secret-token-for-discord-tests";
 export const GUILD = "810000000000000001";
 export const CHANNEL = "810000000000000002";
+/** A second channel of the same server: a place of its own, with its own shortlist. */
+export const OTHER_CHANNEL = "810000000000000003";
 export const asker: FakeUser = { id: "820000000000000001", username: "asker" };
 export const other: FakeUser = { id: "820000000000000002", username: "other" };
 
@@ -31,6 +36,12 @@ export interface Harness {
 		user?: FakeUser,
 		name?: string,
 	): Promise<InteractionHandle>;
+	/** Runs /shortlist with options given as name → value, in CHANNEL unless another channel is named. */
+	shortlist(
+		options?: Record<string, number | boolean>,
+		user?: FakeUser,
+		channelId?: string,
+	): Promise<InteractionHandle>;
 	restart(): Promise<RunningBot>;
 }
 
@@ -41,13 +52,20 @@ const TOKEN_IN_PATH = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/;
 
 /**
  * Checked after every test: the log holds no bot token, no TMAPI token, no interaction token and no Redis
- * password, whatever path the test took.
+ * or database password, whatever path the test took.
  */
 function secretsOf(discord: FakeDiscord, env: Record<string, string>): string[] {
 	const interactionTokens = discord.requests
 		.map((request) => TOKEN_IN_PATH.exec(request.path)?.[1])
 		.filter((token): token is string => token !== undefined);
-	return [TMAPI_TOKEN, discord.token, ...new Set(interactionTokens), redisPassword(env.REDIS_URL)];
+	return [
+		TMAPI_TOKEN,
+		discord.token,
+		...new Set(interactionTokens),
+		redisPassword(env.REDIS_URL),
+		// Any URL's password is read the same way.
+		redisPassword(env.DATABASE_URL),
+	];
 }
 
 const OPTION_TYPES: Record<string, number> = {
@@ -64,15 +82,30 @@ const OPTION_TYPES: Record<string, number> = {
 	new_arrival: 5,
 	private: 5,
 	pages: 4,
+	export: 5,
 };
 
-/** Starts everything with the commands registered through the real registration code, as in production. */
+/**
+ * Starts everything with the commands registered through the real registration code, as in production.
+ * The shortlist lives in a fresh SQLite file per harness (DATA_DIR) unless `env` names DATA_DIR or
+ * DATABASE_URL; a restart keeps it.
+ */
 export async function startHarness(
 	env: Record<string, string> = {},
 	fakeOptions: { ackTimeoutMs?: number } = {},
 ): Promise<Harness> {
 	const discord = await startFakeDiscord({ strictCommands: true, ...fakeOptions });
-	discord.addGuild({ id: GUILD, name: "Sourcing", channels: [{ id: CHANNEL, name: "products", type: 0 }] });
+	discord.addGuild({
+		id: GUILD,
+		name: "Sourcing",
+		channels: [
+			{ id: CHANNEL, name: "products", type: 0 },
+			{ id: OTHER_CHANNEL, name: "other-products", type: 0 },
+		],
+	});
+	const dataDir = mkdtempSync(join(tmpdir(), "catbot-discord-"));
+	// Removed last, once every bot of the test has closed its store.
+	scope.defer(async () => rmSync(dataDir, { recursive: true, force: true }));
 	const emu = await startTmapiEmulator({ apiToken: TMAPI_TOKEN });
 	const log = captureLog();
 	// The logger's own scrubbing; the check after each test looks for these and more, scrubbed or not.
@@ -84,6 +117,7 @@ export async function startHarness(
 		DISCORD_GUILD_ID: GUILD,
 		...emulatorEnv(emu, TMAPI_TOKEN),
 		PAGE_TOKEN_SECRET: "discord-e2e-page-secret",
+		DATA_DIR: dataDir,
 		...env,
 	});
 	const logger = createLogger({ level: "debug", destination: log.destination, secrets: scrubbed });
@@ -111,6 +145,19 @@ export async function startHarness(
 				channelId: CHANNEL,
 				user,
 				name,
+				options: Object.entries(options).map(([name, value]) => ({
+					name,
+					type: OPTION_TYPES[name] ?? 3,
+					value,
+				})),
+			});
+		},
+		shortlist(options = {}, user = asker, channelId = CHANNEL) {
+			return discord.runCommand({
+				guildId: GUILD,
+				channelId,
+				user,
+				name: "shortlist",
 				options: Object.entries(options).map(([name, value]) => ({
 					name,
 					type: OPTION_TYPES[name] ?? 3,
