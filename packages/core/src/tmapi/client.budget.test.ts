@@ -30,10 +30,14 @@ describe("request budget: at most 1 + retries requests per call", () => {
 	// Each call asks for its own category, so the server counts exactly that call's requests.
 	let nextCatId = 700_001;
 
-	/** Requests for `catId` the server has read, once every request the client handed to fetch has arrived. */
+	/**
+	 * Requests for `catId` the server has read, once every request the client handed to fetch has arrived
+	 * or 2 s have passed: a request the client aborted (a hang that timed out) may never reach the server
+	 * on a busy machine, and an aborted request that never arrived was not paid for.
+	 */
 	async function arrivedAt(catId: number, sent: number): Promise<number> {
 		const arrived = () => emu.current.stats.queries.filter((q) => q.query.cat_id === String(catId)).length;
-		await expect.poll(arrived).toBeGreaterThanOrEqual(sent);
+		for (let waited = 0; arrived() < sent && waited < 2_000; waited += 20) await delay(20);
 		// A little longer, for any request a lower layer (ofetch, undici) might re-send on its own.
 		await delay(50);
 		return arrived();
@@ -55,7 +59,8 @@ describe("request budget: at most 1 + retries requests per call", () => {
 		expect(sent).toBe(expected);
 		expect(events.map((e) => e.attempt)).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
 		const arrived = await arrivedAt(catId, sent);
-		expect(arrived).toBe(expected);
+		// Every answered attempt reached the server; an aborted one may not have, and then cost nothing.
+		if (fault.kind !== "hang") expect(arrived).toBe(expected);
 		expect(arrived).toBeLessThanOrEqual(1 + retries);
 	});
 
