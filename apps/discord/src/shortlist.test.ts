@@ -16,6 +16,7 @@ import {
 const UPDATE = 7;
 const DEFER = 5;
 const DEFER_UPDATE = 6;
+const DM = "830000000000000001";
 
 /** A card's title without its "12. " position, as results and the shortlist both show it. */
 const titleOf = (title: unknown) => String(title).replace(/^\d+\. /, "");
@@ -75,6 +76,9 @@ describe("the channel's shortlist, end to end through discord.js", () => {
 
 		const list = await settled(await h.shortlist());
 		expect(list.ephemeral).toBe(false);
+		const mine = await settled(await h.shortlist({ private: true }, other));
+		expect(mine).toMatchObject({ ephemeral: true, visibleTo: other.id });
+		expect(mine.embeds.map((e) => e.title)).toEqual(list.embeds.map((e) => e.title));
 		expect(list.embeds).toHaveLength(1);
 		expect(titleOf(list.embeds[0]?.title)).toBe(titleOf(results.embeds[1]?.title));
 		expect(list.embeds[0]?.description).toContain("saved by asker");
@@ -216,6 +220,11 @@ describe("the channel's shortlist, end to end through discord.js", () => {
 		expect(empty.content).toBe("Nothing saved here yet: press ☆ Save on a card.");
 		expect(empty.attachments).toEqual([]);
 
+		expect(h.discord.violations).toEqual([]);
+	});
+
+	it("answers in DMs that the shortlist belongs to a server channel, and offers no save menu there", async () => {
+		const h = await startHarness();
 		// Registered globally too, as in production, so that the command exists in DMs.
 		await registerCommands({
 			token: h.discord.token,
@@ -223,13 +232,21 @@ describe("the channel's shortlist, end to end through discord.js", () => {
 			apiBase: h.discord.apiBase,
 			logger: h.bot.logger,
 		});
-		const dm = await settled(
-			await h.discord.runCommand({ channelId: "830000000000000001", user: asker, name: "shortlist" }),
-		);
+		const dm = await settled(await h.discord.runCommand({ channelId: DM, user: asker, name: "shortlist" }));
 		expect(dm).toMatchObject({
 			ephemeral: true,
 			content: "The shortlist belongs to a server channel: use /shortlist in one.",
 		});
+		const results = await settled(
+			await h.discord.runCommand({
+				channelId: DM,
+				user: asker,
+				name: "category",
+				options: [{ name: "cat_id", type: 4, value: 1031910 }],
+			}),
+		);
+		expect(results.embeds).toHaveLength(5);
+		expect(parts(results).filter((p) => p.type === 3)).toEqual([]);
 		expect(h.discord.violations).toEqual([]);
 	});
 
