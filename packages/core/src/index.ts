@@ -20,6 +20,7 @@ export type {
 	CatalogInput,
 	CatalogOptions,
 	ExportRequest,
+	FirstPage,
 	PickedCard,
 	PickRequest,
 	Resolved,
@@ -72,6 +73,8 @@ export type { StoreErrorCode } from "./store/errors.js";
 export { isStoreError, StoreError } from "./store/errors.js";
 export type { MemoryShortlistOptions } from "./store/memoryShortlist.js";
 export { createMemoryShortlistStore } from "./store/memoryShortlist.js";
+export type { MemoryWatchOptions } from "./store/memoryWatches.js";
+export { createMemoryWatchStore } from "./store/memoryWatches.js";
 export type { Place } from "./store/place.js";
 export { discordChannelPlace, PlaceSchema } from "./store/place.js";
 export type { SavedCard, SavedCardSource } from "./store/savedCard.js";
@@ -92,6 +95,9 @@ export type {
 export {
 	ClaimOptionsSchema,
 	NewWatchSchema,
+	WATCH_CLAIM_MAX,
+	WATCH_INTERVAL_HOURS_MAX,
+	WATCH_ITEMS_MAX,
 	WATCH_SEEN_KEEP,
 	WATCHES_PER_PLACE_DEFAULT,
 	WatchResultSchema,
@@ -115,3 +121,28 @@ export { hasNextPage, hasPreviousPage, pageCount, paginate } from "./tmapi/pagin
 export type { CategoryItemsParams, CategoryItemsV2Params } from "./tmapi/params.js";
 export { LANGUAGES } from "./tmapi/params.js";
 export type { CategoryInfo, CategoryPage, CategoryRef, Product } from "./tmapi/product.js";
+// Category watches: /watch, /watches, /unwatch, the runs that post new products, and their scheduler.
+export type { WatchCommand, WatchRequest } from "./watches/command.js";
+export {
+	parseInterval,
+	parseWatchCommand,
+	WATCH_INTERVAL_DEFAULT_HOURS,
+	WATCH_POSITION_MAX,
+	watchCommandFromOptions,
+} from "./watches/command.js";
+export type { WatchesOptions } from "./watches/createWatches.js";
+export { createWatches, WATCH_MIN_HOURS_DEFAULT } from "./watches/createWatches.js";
+export { backoffMs, GONE_AFTER_417, WATCH_POST_CARDS } from "./watches/run.js";
+export type { WatchScheduler, WatchSchedulerOptions } from "./watches/scheduler.js";
+export { createWatchScheduler } from "./watches/scheduler.js";
+export { watchTexts } from "./watches/texts.js";
+export type {
+	RunDueOptions,
+	WatchCreateView,
+	Watches,
+	WatchInput,
+	WatchListEntry,
+	WatchListView,
+	WatchPost,
+	WatchRemoveView,
+} from "./watches/types.js";

@@ -21,6 +21,7 @@ export type {
 	Catalog,
 	CatalogInput,
 	ExportRequest,
+	FirstPage,
 	PickedCard,
 	PickRequest,
 	Resolved,
@@ -113,6 +114,10 @@ export function createCatalog(options: CatalogOptions): Catalog {
 			recordAction(ctx, actor, "export", (meta) => exportPages(ctx, actor, input, request, meta)),
 		pick: (actor, request, hooks = {}) =>
 			recordAction(ctx, actor, "pick", (meta) => pickCard(ctx, actor, request, hooks, meta)),
+		async firstPage(budgetKey, query) {
+			const read = await pages.upstreamPage({ ...query, page: 1 }, 1, budgetKey);
+			return { products: read.value.items, fromCache: read.fromCache, fetchedAt: read.fetchedAt };
+		},
 		browse: (actor, catId) =>
 			recordAction(ctx, actor, "browse", (meta) => browseCategories(ctx, actor, catId, meta)),
 		suggestCategories: directory.suggest,

@@ -41,6 +41,16 @@ export interface PickedCard {
 	readonly fromCache: boolean;
 }
 
+/** The first upstream page of a query, as {@link Catalog.firstPage} reads it. */
+export interface FirstPage {
+	/** The page's products in the upstream order: position i + 1 in the whole result. */
+	readonly products: readonly Product[];
+	/** True when the page came from the cache, with no paid call. */
+	readonly fromCache: boolean;
+	/** When the page was fetched from upstream (epoch ms). */
+	readonly fetchedAt: number;
+}
+
 /** What {@link Catalog.export} is asked for beyond the query. */
 export interface ExportRequest {
 	/** Upstream pages to read; else the `pages:N` of an /export command, else 3. Bounded by the deployment. */
@@ -88,6 +98,15 @@ export interface Catalog {
 	 * not on the page is an "invalid" refusal.
 	 */
 	pick(actor: Actor, request: PickRequest, hooks?: ShowHooks): Promise<CatalogOutcome<PickedCard>>;
+
+	/**
+	 * Upstream page 1 of a query (its `page` and `pageSize` are ignored) through the same cache, coalescing
+	 * and budgets as {@link show}: free while cached, else one paid call charged to `budgetKey` and the
+	 * deployment. For jobs with no user behind them (watches): no access check, no rate limit, no log line.
+	 *
+	 * @throws BudgetExceededError when a budget refuses the paid call; TmapiError when the upstream fails.
+	 */
+	firstPage(budgetKey: string, query: CategoryQuery): Promise<FirstPage>;
 
 	/** One level of the category tree: the top level without an id, else a category and its children. */
 	browse(actor: Actor, catId?: number): Promise<CatalogOutcome<BrowseView>>;
