@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 export const USAGE = `Usage:
   catbot demo                         interactive session (demo data unless TMAPI_TOKEN is set)
   catbot category <query> [options]   print or save products (catbot category --help)
+  catbot shortlist --place <place>    a chat's or channel's saved cards (catbot shortlist --help)
   catbot start                        run every bot whose token is set
   catbot --help                       this text
 Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
@@ -45,6 +46,11 @@ export interface CategoryArgs {
 	readonly demo: boolean;
 }
 
+/** Options as parseArgs takes them: each a string (with a value) or a boolean flag. */
+export type OptionSpecs = Readonly<
+	Record<string, { readonly type: "string" | "boolean"; readonly short?: string }>
+>;
+
 const OPTIONS = {
 	sort: { type: "string" },
 	pages: { type: "string" },
@@ -59,7 +65,8 @@ const MAX_PAGES_DIGITS = 6;
 const FORMATS: readonly Format[] = ["table", "json", "csv"];
 const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = { ".csv": "csv", ".json": "json" };
 
-function quoted(text: string): string {
+/** User input quoted in a message, cut to 40 characters so a pasted essay stays one line. */
+export function quoted(text: string): string {
 	return `'${text.length > 40 ? `${text.slice(0, 39)}…` : text}'`;
 }
 
@@ -68,42 +75,50 @@ function quoted(text: string): string {
  * own, such as "argument is ambiguous", never reach the user): unknown options by name, options missing
  * their value, values given to flags, and options given twice.
  */
-function checkTokens(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): void {
+export function checkTokens(
+	tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>,
+	options: OptionSpecs,
+	usage: string,
+): void {
 	const seen = new Set<string>();
 	for (const token of tokens) {
 		if (token.kind !== "option") continue;
-		const spec = (OPTIONS as Record<string, { type: string }>)[token.name];
-		if (!spec) throw new UsageError(`Unknown option ${quoted(token.rawName)}.`, CATEGORY_USAGE);
+		const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+		if (!spec) throw new UsageError(`Unknown option ${quoted(token.rawName)}.`, usage);
 		// Lenient parsing takes the next word as the value even when it is another option (--sort --demo).
 		const valueIsOption = token.inlineValue === false && token.value?.startsWith("--") === true;
 		if (spec.type === "string" && (token.value === undefined || valueIsOption)) {
-			throw new UsageError(`Option ${token.rawName} needs a value.`, CATEGORY_USAGE);
+			throw new UsageError(`Option ${token.rawName} needs a value.`, usage);
 		}
 		if (spec.type === "boolean" && token.value !== undefined) {
-			throw new UsageError(`Option ${token.rawName} takes no value.`, CATEGORY_USAGE);
+			throw new UsageError(`Option ${token.rawName} takes no value.`, usage);
 		}
-		if (seen.has(token.name))
-			throw new UsageError(`Option --${token.name} is given twice; keep one.`, CATEGORY_USAGE);
+		if (seen.has(token.name)) throw new UsageError(`Option --${token.name} is given twice; keep one.`, usage);
 		seen.add(token.name);
 	}
 }
 
-function formatOf(format: string | undefined, out: string | undefined): Format {
+/** The output format: --format if given (it must agree with --out's extension), else from the extension. */
+export function formatOf(format: string | undefined, out: string | undefined, usage: string): Format {
 	const fromExtension = out === undefined ? undefined : FORMAT_BY_EXTENSION[extname(out).toLowerCase()];
 	if (format === undefined) return fromExtension ?? "table";
 	if (!FORMATS.includes(format as Format)) {
-		throw new UsageError(
-			`Option --format must be table, json or csv, not ${quoted(format)}.`,
-			CATEGORY_USAGE,
-		);
+		throw new UsageError(`Option --format must be table, json or csv, not ${quoted(format)}.`, usage);
 	}
 	if (fromExtension !== undefined && fromExtension !== format) {
 		throw new UsageError(
 			`A ${format} export does not belong in a ${extname(out ?? "")} file; use --format ${fromExtension} or another file name.`,
-			CATEGORY_USAGE,
+			usage,
 		);
 	}
 	return format as Format;
+}
+
+/** --out as given, refused when it names no file. */
+export function outOption(out: unknown, usage: string): string | undefined {
+	if (typeof out !== "string") return undefined;
+	if (out.trim() === "") throw new UsageError("Option --out needs a file name.", usage);
+	return out;
 }
 
 /** Reads the arguments of `catbot category`; throws a {@link UsageError} for anything wrong. */
@@ -115,7 +130,7 @@ export function parseCategoryArgs(args: readonly string[]): CategoryArgs {
 		tokens: true,
 		options: OPTIONS,
 	});
-	checkTokens(tokens);
+	checkTokens(tokens, OPTIONS, CATEGORY_USAGE);
 	if (values.help === true)
 		return { help: true, query: "", pages: 1, format: "table", out: undefined, demo: false };
 	const str = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -126,10 +141,8 @@ export function parseCategoryArgs(args: readonly string[]): CategoryArgs {
 			CATEGORY_USAGE,
 		);
 	}
-	const out = str(values.out);
-	if (out !== undefined && out.trim() === "")
-		throw new UsageError("Option --out needs a file name.", CATEGORY_USAGE);
-	const format = formatOf(str(values.format), out);
+	const out = outOption(values.out, CATEGORY_USAGE);
+	const format = formatOf(str(values.format), out, CATEGORY_USAGE);
 	const sort = str(values.sort);
 	if (positionals.length === 0) {
 		throw new UsageError("Tell me a category, e.g. catbot category 1031910 --sort sales.", CATEGORY_USAGE);

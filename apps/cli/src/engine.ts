@@ -1,4 +1,11 @@
-import { ConfigError, createLogger, createRuntime, loadConfig, type Runtime } from "@catbot/runtime";
+import {
+	ConfigError,
+	type CoreConfig,
+	createLogger,
+	createRuntime,
+	loadConfig,
+	type Runtime,
+} from "@catbot/runtime";
 import { startTmapiEmulator } from "@catbot/tmapi-emulator";
 import pino from "pino";
 
@@ -28,6 +35,39 @@ function terminalLogLevel(level: string | undefined): string {
 	if (QUIET_LEVELS.has(wanted)) return wanted;
 	if (wanted === "" || CHATTY_LEVELS.has(wanted)) return "warn";
 	return wanted;
+}
+
+/**
+ * Logs on stderr, so stdout stays clean for tables, JSON and CSV, with every configured secret scrubbed:
+ * the tokens, and the database and Redis URLs, which may hold passwords.
+ */
+function terminalLogger(config: CoreConfig) {
+	const urls = [config.databaseUrl, config.redisUrl].filter((url): url is string => url !== undefined);
+	return createLogger({
+		level: config.logLevel,
+		destination: pino.destination(2),
+		secrets: [config.tmapiToken, config.pageTokenSecret, ...urls],
+	});
+}
+
+// The store needs no TMAPI token, but the configuration insists on one: this stands in for it, so a
+// command that only reads the store works without TMAPI_TOKEN, and a real token never enters it (TMAPI
+// would refuse this one, were a call ever made; none is).
+const STORE_ONLY_TOKEN = "store-only-no-tmapi-calls";
+
+/**
+ * A runtime for commands that only read the durable store (`catbot shortlist`): the bots' store, chosen
+ * by the same configuration (DATA_DIR, else DATABASE_URL), with no TMAPI token and no Redis. Nothing it
+ * is used for is cached, paid for or shared, so one person at a terminal meets no rate limit.
+ */
+export function openStoreRuntime(env: Record<string, string | undefined>): Runtime {
+	const loaded = loadConfig({
+		...env,
+		LOG_LEVEL: terminalLogLevel(env.LOG_LEVEL),
+		TMAPI_TOKEN: STORE_ONLY_TOKEN,
+	});
+	const config = { ...loaded, redisUrl: undefined, actionsPerWindow: 1_000_000, actionWindowMs: 1_000 };
+	return createRuntime(config, { logger: terminalLogger(config), platform: "cli" });
 }
 
 /**
@@ -61,12 +101,7 @@ export async function openEngine(
 			// One person at a prompt cannot flood anything; the daily budgets still bound paid calls.
 			...(options.interactive ? { actionsPerWindow: 1_000_000, actionWindowMs: 1_000 } : {}),
 		};
-		const logger = createLogger({
-			level: config.logLevel,
-			destination: pino.destination(2),
-			secrets: [config.tmapiToken, config.pageTokenSecret],
-		});
-		const runtime = createRuntime(config, { logger, platform: "cli" });
+		const runtime = createRuntime(config, { logger: terminalLogger(config), platform: "cli" });
 		return {
 			runtime,
 			demo: emulator !== undefined,

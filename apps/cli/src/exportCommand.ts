@@ -1,9 +1,9 @@
-import { statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { type Actor, type Language, type Product, productsToCsv, toCard } from "@catbot/core";
-import { CATEGORY_USAGE, type Format, UsageError } from "./args.js";
+import type { Format } from "./args.js";
 import type { Engine } from "./engine.js";
 import { EXIT, exitCodeFor } from "./exitCodes.js";
+import { writeOut } from "./outFile.js";
 import { cardsTable, terminalWidth } from "./table.js";
 import { refusalText, sentence } from "./text.js";
 
@@ -28,31 +28,6 @@ function progress(stderr: NodeJS.WriteStream) {
 	};
 }
 
-function isDirectory(path: string): boolean {
-	try {
-		return statSync(path).isDirectory();
-	} catch {
-		return false;
-	}
-}
-
-/**
- * Checks that `--out` can be written before any paid call is made: its folder exists and it is not
- * itself a folder. Throws a one-line {@link UsageError}.
- */
-export function checkOutPath(out: string): void {
-	const folder = dirname(out);
-	if (!isDirectory(folder)) {
-		throw new UsageError(
-			`Cannot write ${out}: the folder ${folder} does not exist. Create it or choose another --out path.`,
-			CATEGORY_USAGE,
-		);
-	}
-	if (isDirectory(out)) {
-		throw new UsageError(`Cannot write ${out}: it is a folder. Give a file name.`, CATEGORY_USAGE);
-	}
-}
-
 /**
  * A demo JSON file says DEMO in its name ("dresses.json" becomes "dresses.DEMO.json"): JSON has no
  * place for a comment, and a file outlives the stderr note that came with it.
@@ -74,16 +49,6 @@ function body(engine: Engine, format: Format, products: readonly Product[], lang
 	const cards = products.map((product, i) => toCard(product, i + 1, language));
 	const table = cardsTable(cards, language, terminalWidth());
 	return `${engine.demo ? `${DEMO_NOTE}.\n` : ""}${table}\n`;
-}
-
-function writeOut(path: string, text: string): void {
-	try {
-		writeFileSync(path, text);
-	} catch (error) {
-		const reason =
-			(error as NodeJS.ErrnoException).code === "EACCES" ? "permission denied" : "the write failed";
-		throw new UsageError(`Cannot write ${path}: ${reason}.`, CATEGORY_USAGE);
-	}
 }
 
 /**

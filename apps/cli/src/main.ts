@@ -3,10 +3,13 @@ import { userInfo } from "node:os";
 import type { Actor } from "@catbot/core";
 import { ConfigError } from "@catbot/runtime";
 import { CATEGORY_USAGE, parseCategoryArgs, USAGE, UsageError } from "./args.js";
-import { openEngine } from "./engine.js";
+import { openEngine, openStoreRuntime } from "./engine.js";
 import { EXIT } from "./exitCodes.js";
-import { checkOutPath, runCategoryCommand } from "./exportCommand.js";
+import { runCategoryCommand } from "./exportCommand.js";
+import { checkOutPath } from "./outFile.js";
 import { runSession } from "./session.js";
+import { parseShortlistArgs, SHORTLIST_USAGE } from "./shortlistArgs.js";
+import { runShortlistCommand } from "./shortlistCommand.js";
 import { runSupervisor } from "./start.js";
 import { sentence } from "./text.js";
 
@@ -50,15 +53,34 @@ async function category(rest: readonly string[]): Promise<number> {
 	}
 }
 
+async function shortlist(rest: readonly string[]): Promise<number> {
+	const args = parseShortlistArgs(rest);
+	if (args.help) {
+		process.stdout.write(`${SHORTLIST_USAGE}\n`);
+		return EXIT.ok;
+	}
+	if (args.out !== undefined) checkOutPath(args.out, SHORTLIST_USAGE);
+	const runtime = openStoreRuntime(process.env);
+	try {
+		return await runShortlistCommand(runtime, args);
+	} finally {
+		await runtime.close();
+	}
+}
+
 async function main(argv: readonly string[]): Promise<number> {
-	if (process.env.TMAPI_TOKEN === undefined && existsSync(".env")) process.loadEnvFile(".env");
 	const [command, ...rest] = argv;
+	// The bots read .env whatever else is set (the environment wins over it); the shortlist reads it the
+	// same way, so DATA_DIR or DATABASE_URL kept there lead it to the bots' store.
+	const readEnvFile = command === "shortlist" || process.env.TMAPI_TOKEN === undefined;
+	if (readEnvFile && existsSync(".env")) process.loadEnvFile(".env");
 	if (command === undefined || HELP_FLAGS.has(command)) {
 		process.stdout.write(`${USAGE}\n`);
 		return EXIT.ok;
 	}
 	if (command === "demo") return demo(rest);
 	if (command === "category") return category(rest);
+	if (command === "shortlist") return shortlist(rest);
 	if (command === "start") {
 		if (rest.some((arg) => HELP_FLAGS.has(arg))) {
 			process.stdout.write(`${USAGE}\n`);
@@ -70,20 +92,32 @@ async function main(argv: readonly string[]): Promise<number> {
 	throw new UsageError(`Unknown ${what} '${command.slice(0, 40)}'.`);
 }
 
-main(process.argv.slice(2)).then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		if (error instanceof UsageError) {
-			process.stderr.write(`catbot: ${error.message}\n${error.usage}\n`);
-			process.exit(EXIT.badInput);
-		}
-		if (error instanceof ConfigError) {
-			const problems = error.problems.map(sentence);
-			const text = problems.length === 1 ? problems[0] : ["Invalid configuration:", ...problems].join("\n- ");
-			process.stderr.write(`catbot: ${text}\n`);
-			process.exit(EXIT.badInput);
-		}
-		process.stderr.write(`catbot: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exit(EXIT.failure);
-	},
-);
+/**
+ * Exits once stdout and stderr have handed everything on: process.exit drops what a pipe has not taken
+ * yet, which cut a large CSV piped into another program. An empty write's callback runs after the writes
+ * before it.
+ */
+function exitAfterFlush(code: number): void {
+	let pending = 2;
+	const done = () => {
+		pending -= 1;
+		if (pending === 0) process.exit(code);
+	};
+	process.stdout.write("", done);
+	process.stderr.write("", done);
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush, (error: unknown) => {
+	if (error instanceof UsageError) {
+		process.stderr.write(`catbot: ${error.message}\n${error.usage}\n`);
+		return exitAfterFlush(EXIT.badInput);
+	}
+	if (error instanceof ConfigError) {
+		const problems = error.problems.map(sentence);
+		const text = problems.length === 1 ? problems[0] : ["Invalid configuration:", ...problems].join("\n- ");
+		process.stderr.write(`catbot: ${text}\n`);
+		return exitAfterFlush(EXIT.badInput);
+	}
+	process.stderr.write(`catbot: ${error instanceof Error ? error.message : String(error)}\n`);
+	exitAfterFlush(EXIT.failure);
+});

@@ -25,18 +25,19 @@ interface Row {
 	readonly shop: string;
 }
 
-interface Column {
+/** One column of a table of rows of type R. */
+export interface Column<R> {
 	readonly head: string;
-	readonly cell: (row: Row) => string;
+	readonly cell: (row: R) => string;
 	/** Widest the cell text may be before it is cut with an ellipsis. */
 	readonly cap?: number;
 	/** The title takes whatever width the other columns leave. */
 	readonly flexible?: boolean;
 }
 
-/** A layout: its columns, and the narrowest title worth showing in it. */
-interface Layout {
-	readonly columns: readonly Column[];
+/** A layout: its columns (one of them flexible, the title), and the narrowest title worth showing in it. */
+export interface Layout<R> {
+	readonly columns: readonly Column<R>[];
 	readonly minTitle: number;
 }
 
@@ -44,7 +45,7 @@ interface Layout {
  * The value inside a label built by `template`, e.g. "3" from "Мин. заказ 3". The labels come from the
  * same functions the engine used, so the words around the value are known exactly.
  */
-function valueIn(template: (value: string) => string, text: string): string | undefined {
+export function valueIn(template: (value: string) => string, text: string): string | undefined {
 	const [before = "", after = ""] = template("\u0000").split("\u0000");
 	if (text.length < before.length + after.length) return undefined;
 	if (!text.startsWith(before) || !text.endsWith(after)) return undefined;
@@ -78,15 +79,15 @@ function rowsOf(cards: readonly ProductCard[], language: Language) {
 	return { rows, soldHead: only90d ? "Sold in 90 days" : "Sold" };
 }
 
-function layouts(soldHead: string): Layout[] {
-	const position: Column = { head: "#", cell: (r) => r.position };
-	const title: Column = { head: "Title", cell: (r) => r.title, flexible: true };
-	const priceMoq: Column = {
+function layouts(soldHead: string): Layout<Row>[] {
+	const position: Column<Row> = { head: "#", cell: (r) => r.position };
+	const title: Column<Row> = { head: "Title", cell: (r) => r.title, flexible: true };
+	const priceMoq: Column<Row> = {
 		head: "Price (MOQ)",
 		cell: (r) => (r.moq ? `${r.price} (${r.moq})` : r.price),
 		cap: 22,
 	};
-	const soldOnly: Column = { head: soldHead, cell: (r) => r.sold, cap: 16 };
+	const soldOnly: Column<Row> = { head: soldHead, cell: (r) => r.sold, cap: 16 };
 	return [
 		{
 			columns: [
@@ -119,7 +120,7 @@ function layouts(soldHead: string): Layout[] {
 
 const STYLE = { head: [], border: [], compact: true };
 
-function render(layout: Layout, rows: readonly Row[], colWidths: (number | null)[]): Table.Table {
+function render<R>(layout: Layout<R>, rows: readonly R[], colWidths: (number | null)[]): Table.Table {
 	const table = new Table({
 		head: layout.columns.map((c) => c.head),
 		colWidths,
@@ -135,7 +136,7 @@ function render(layout: Layout, rows: readonly Row[], colWidths: (number | null)
  * display width (a Chinese character is two columns), so one probe render tells each column's natural
  * width; the fixed columns keep theirs (up to their cap) and the title gets the rest.
  */
-function fit(layout: Layout, rows: readonly Row[], width: number): string | undefined {
+function fit<R>(layout: Layout<R>, rows: readonly R[], width: number): string | undefined {
 	const probe = render(
 		layout,
 		rows,
@@ -166,12 +167,20 @@ export function cardsTable(
 	width = terminalWidth(),
 ): string {
 	const { rows, soldHead } = rowsOf(cards, language);
-	const all = layouts(soldHead);
-	for (const layout of all) {
+	return fitTable(layouts(soldHead), rows, width);
+}
+
+/**
+ * Rows in the first of `layouts` (widest first) that fits `width` with a readable title; when none does,
+ * the last one at its natural width, as a terminal would wrap it.
+ */
+export function fitTable<R>(layouts: readonly Layout<R>[], rows: readonly R[], width: number): string {
+	for (const layout of layouts) {
 		const text = fit(layout, rows, width);
 		if (text !== undefined) return text;
 	}
-	const narrowest = all.at(-1) as Layout;
+	const narrowest = layouts.at(-1);
+	if (!narrowest) throw new TypeError("fitTable: no layout");
 	return render(
 		narrowest,
 		rows,

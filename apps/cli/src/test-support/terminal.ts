@@ -1,8 +1,19 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 
-/** True where util-linux `script` can give a child a pseudo-terminal (every Debian-based machine). */
-export const hasScript = spawnSync("script", ["--version"]).status === 0;
+/**
+ * Throws unless util-linux `script` (Debian's essential bsdutils package) can give a child a
+ * pseudo-terminal. Our machines and CI always have it, so its absence is a broken machine: the terminal
+ * tests fail and say what to install rather than skip and pass unseen.
+ */
+export function requireScript(): void {
+	const probe = spawnSync("script", ["--version"], { encoding: "utf8" });
+	if (probe.status === 0 && /util-linux/.test(probe.stdout)) return;
+	throw new Error(
+		"util-linux `script` is missing, and the terminal tests need it to give the demo a pseudo-terminal: " +
+			"install it (Debian: apt-get install bsdutils) or put it on PATH.",
+	);
+}
 
 /** A program running on a pseudo-terminal, typed at byte by byte as a person's keyboard would. */
 export interface TerminalProcess {

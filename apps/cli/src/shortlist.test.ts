@@ -1,0 +1,299 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+	type Actor,
+	discordChannelPlace,
+	type Place,
+	type SavedCard,
+	SHORTLIST_CSV_COLUMNS,
+	shortlistToCsv,
+} from "@catbot/core";
+import { createLogger, createRuntime, loadConfig, openStore } from "@catbot/runtime";
+import { killAll, runProcess } from "@catbot/testkit";
+import { TEST_TOKEN, useEmulator } from "@catbot/testkit/emulator";
+import { parse } from "csv-parse/sync";
+import { afterEach, describe, expect, it } from "vitest";
+import { displayWidth } from "./test-support/width.js";
+
+const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const CSV = { bom: true, columns: true } as const;
+const emu = useEmulator();
+afterEach(killAll);
+
+const CHAT: Place = { platform: "telegram", id: "-1001234567890" };
+const CHANNEL: Place = discordChannelPlace("81384788765712384", "81384788765712390");
+const SILENT = createLogger({ level: "silent" });
+
+/** A fresh folder to run in, as the repo root would be: the store goes to its ./data unless told. */
+function folder(): string {
+	return mkdtempSync(join(tmpdir(), "catbot-shortlist-"));
+}
+
+async function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+	const child = runProcess(MAIN, { args: ["shortlist", ...args], cwd, env });
+	const [code] = await child.exited;
+	const stdout = child.stdout();
+	return { code, stdout, stderr: child.output().replace(stdout, ""), output: child.output() };
+}
+
+/** Saved card n of a hostile-enough list: one title is a formula, one name a mention, one title escapes. */
+function card(n: number, overrides: Partial<SavedCard> = {}): SavedCard {
+	const itemId = String(700_000_000_000 + n);
+	return {
+		itemId,
+		title: `Summer dress ${n} 连衣裙`,
+		imageUrl: `https://cbu01.alicdn.com/img/${n}.jpg`,
+		productUrl: `https://detail.1688.com/offer/${itemId}.html`,
+		price: 10 + n / 4,
+		currency: "CNY",
+		moq: 2,
+		shopName: `Shop ${n}`,
+		shopUrl: `https://shop${n}.1688.com`,
+		categoryId: 1031910,
+		categoryName: "连衣裙",
+		command: "/category 1031910 sort:sales",
+		savedBy: { userId: String(100 + n), name: `Member ${n}` },
+		savedAt: Date.UTC(2026, 10, n, 12),
+		...overrides,
+	};
+}
+
+const CARDS: readonly SavedCard[] = [
+	card(1),
+	card(2, {
+		title: '=HYPERLINK("http://evil.example","click")',
+		savedBy: { userId: "102", name: "@everyone" },
+	}),
+	card(3, { price: null, moq: null, shopName: null }),
+	card(4, { title: "Red \u001b[31mdress\u001b[0m\nsecond line" }),
+	card(5),
+	card(6),
+	card(7, { savedBy: { userId: "107", name: null } }),
+];
+/** What the list holds: newest save first. */
+const NEWEST_FIRST = [...CARDS].reverse();
+
+async function seed(
+	where: { dataDir?: string; databaseUrl?: string },
+	place: Place,
+	cards: readonly SavedCard[],
+) {
+	const store = await openStore({ ...where, logger: SILENT });
+	try {
+		for (const saved of cards) expect((await store.shortlist.save(place, saved)).status).toBe("saved");
+	} finally {
+		await store.close();
+	}
+}
+
+/** A folder whose ./data holds the chat's seven cards and one card of a Discord channel. */
+async function seeded(): Promise<string> {
+	const cwd = folder();
+	await seed({ dataDir: join(cwd, "data") }, CHAT, CARDS);
+	await seed({ dataDir: join(cwd, "data") }, CHANNEL, [card(9, { title: "Channel card" })]);
+	return cwd;
+}
+
+describe("catbot shortlist reads the bots' store", () => {
+	it("writes the chat's whole list as the /shortlist export CSV, newest first, spreadsheet-safe", async () => {
+		const cwd = await seeded();
+		const result = await run(["--place", "telegram:-1001234567890", "--format", "csv"], cwd);
+		expect(result.code).toBe(0);
+		// Byte for byte what core's writer makes of the stored cards: the same file /shortlist export sends.
+		expect(result.stdout).toBe(shortlistToCsv(NEWEST_FIRST));
+		const rows = parse(result.stdout, CSV) as Record<string, string>[];
+		expect(Object.keys(rows[0] ?? {})).toEqual(SHORTLIST_CSV_COLUMNS);
+		expect(rows.map((row) => row.item_id)).toEqual(NEWEST_FIRST.map((c) => `'${c.itemId}`));
+		expect(rows.map((row) => row.saved_by)).toEqual([
+			"",
+			"Member 6",
+			"Member 5",
+			"Member 4",
+			"Member 3",
+			"'@everyone",
+			"Member 1",
+		]);
+		expect(rows.find((row) => row.item_id === "'700000000001")).toMatchObject({
+			price_when_saved: "10.25",
+			saved_at: "2026-11-01T12:00:00.000Z",
+		});
+		for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@]/);
+		expect(result.stdout).not.toContain("Channel card");
+	});
+
+	it("prints the SavedCard objects as JSON: all of them, or one page of five", async () => {
+		const cwd = await seeded();
+		const all = await run(["--place", "telegram:-1001234567890", "--format", "json"], cwd);
+		expect(all.code).toBe(0);
+		expect(JSON.parse(all.stdout)).toEqual(NEWEST_FIRST);
+		const second = await run(["--place", "telegram:-1001234567890", "--format", "json", "--page", "2"], cwd);
+		expect(second.code).toBe(0);
+		expect(JSON.parse(second.stdout)).toEqual(NEWEST_FIRST.slice(5));
+		const channel = await run(
+			["--place", "discord:81384788765712384:81384788765712390", "--all", "--format", "json"],
+			cwd,
+		);
+		expect(JSON.parse(channel.stdout)).toEqual([card(9, { title: "Channel card" })]);
+	});
+
+	it("shows a table of the newest page, who saved each card and its price then, fitted to the width", async () => {
+		const cwd = await seeded();
+		for (const columns of [120, 80, 60]) {
+			const result = await run(["--place", "telegram:-1001234567890"], cwd, { COLUMNS: String(columns) });
+			expect(result.code).toBe(0);
+			const lines = result.stdout.trimEnd().split("\n");
+			expect(lines[0]).toBe("telegram:-1001234567890 · 7 saved cards · Page 1 of 2");
+			for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+			expect(result.stdout).toContain("Price when saved");
+			expect(result.stdout).toContain("Saved by");
+			expect(result.stdout).toMatch(/│ 1 +│ Summer dress/);
+			expect(result.stdout).toContain("someone · 7 Nov");
+			expect(result.stdout).not.toContain("Summer dress 2 ");
+			// A saved title cannot move the cursor or recolour the terminal.
+			expect(result.stdout).not.toContain("\u001b");
+			expect(result.stderr).toContain("More: --page 2 shows the next page, --all every card.");
+		}
+		const wide = await run(["--place", "telegram:-1001234567890", "--all"], cwd, { COLUMNS: "160" });
+		expect(wide.stdout.split("\n")[0]).toBe("telegram:-1001234567890 · 7 saved cards");
+		expect(wide.stdout).toMatch(/│ 3 +│ Summer dress 5[^│]*│ ¥11\.25 +│ 2 +│ Member 5 · 5 Nov +│ Shop 5 +│/);
+		expect(wide.stdout).toMatch(/│ 5 +│ Summer dress 3[^│]*│ Price on request +│ +│ Member 3 · 3 Nov/);
+		// The escape characters are gone, so what is left is harmless text on one line.
+		expect(wide.stdout).toMatch(/│ 4 +│ Red \[31mdress\[0m second line +│/);
+		expect(wide.stderr).not.toContain("More:");
+	});
+
+	it("writes to --out in the format its extension names", async () => {
+		const cwd = await seeded();
+		const result = await run(["--place", "telegram:-1001234567890", "--out", "picks.csv"], cwd);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe("");
+		expect(result.stderr).toContain("Wrote 7 cards to picks.csv.");
+		expect(readFileSync(join(cwd, "picks.csv"), "utf8")).toBe(shortlistToCsv(NEWEST_FIRST));
+	});
+
+	it("says so when nothing is saved, exits 0, and leaves no empty store behind", async () => {
+		const cwd = folder();
+		const bare = await run(["--place", "telegram:-100123"], cwd);
+		expect(bare.code).toBe(0);
+		expect(bare.stdout).toBe("Nothing saved in telegram:-100123 yet.\n");
+		expect(bare.stderr).toContain("There is no store at data/catbot.sqlite yet");
+		expect(existsSync(join(cwd, "data"))).toBe(false);
+
+		const other = await seeded();
+		const empty = await run(["--place", "telegram:-100123"], other);
+		expect(empty).toMatchObject({ code: 0, stdout: "Nothing saved in telegram:-100123 yet.\n", stderr: "" });
+		const json = await run(["--place", "telegram:-100123", "--format", "json"], other);
+		expect(json).toMatchObject({
+			code: 0,
+			stdout: "[]\n",
+			stderr: "Nothing saved in telegram:-100123 yet.\n",
+		});
+		const csv = await run(["--place", "telegram:-100123", "--format", "csv"], other);
+		expect(parse(csv.stdout, CSV)).toEqual([]);
+		expect(csv.stdout).toBe(shortlistToCsv([]));
+	});
+
+	it("says in one line which store failed, and exits 4", async () => {
+		const cwd = folder();
+		mkdirSync(join(cwd, "data"));
+		writeFileSync(join(cwd, "data", "catbot.sqlite"), "not a database, whatever the name says".repeat(200));
+		const result = await run(["--place", "telegram:-100123"], cwd);
+		expect(result.code).toBe(4);
+		expect(result.stdout).toBe("");
+		const plain = result.output.split("\n").filter((line) => line !== "" && !line.startsWith("{"));
+		expect(plain).toEqual([
+			"Saved data is unavailable right now. Please try again later. The store is data/catbot.sqlite.",
+		]);
+	});
+
+	it("refuses a page past the end with exit 2", async () => {
+		const cwd = await seeded();
+		const result = await run(["--place", "telegram:-1001234567890", "--page", "3"], cwd);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe("");
+		expect(result.stderr).toBe("There is no page 3: the last page is 2.\n");
+	});
+});
+
+describe("catbot shortlist's arguments", () => {
+	// Every message is checked in shortlistArgs.test.ts; these check how the program ends on one.
+	it.each([
+		[[], "Tell me whose shortlist: --place telegram:<chatId> or --place discord:<guildId>:<channelId>."],
+		[
+			["--place", "discord:81384788765712390"],
+			"A Discord place is discord: with the server's id and the channel's, discord:<guildId>:<channelId>, not 'discord:81384788765712390'.",
+		],
+		[
+			["telegram:-100123"],
+			"Unexpected word 'telegram:-100123'. Put the place after --place: --place telegram:-100123.",
+		],
+	])("%j is one line naming the problem, then the usage, and exit 2", async (args, message) => {
+		const cwd = folder();
+		const result = await run(args, cwd);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe("");
+		const [first, second] = result.output.split("\n");
+		expect(first).toBe(`catbot: ${message}`);
+		expect(second).toBe("Usage: catbot shortlist --place <place> [options]");
+		expect(existsSync(join(cwd, "data"))).toBe(false);
+	});
+
+	it("prints its usage for --help, in lines that fit 80 columns", async () => {
+		const result = await run(["--help"], folder());
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Usage: catbot shortlist --place <place>/);
+		expect(result.stdout).toContain("the chat's id in Telegram");
+		for (const line of result.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+	});
+});
+
+describe("catbot shortlist and TMAPI", () => {
+	const ann: Actor = { platform: "telegram", userId: "7", placeId: CHAT.id };
+
+	it("lists a card a bot saved without a TMAPI token and without a single TMAPI request", async () => {
+		const cwd = folder();
+		const dataDir = join(cwd, "shared-data");
+		mkdirSync(dataDir);
+		// The real path: a bot's runtime shows a page and saves its second card for Ann.
+		const bot = createRuntime(
+			loadConfig({ TMAPI_TOKEN: TEST_TOKEN, TMAPI_BASE_URL: emu.current.url, DATA_DIR: dataDir }),
+			{
+				logger: SILENT,
+			},
+		);
+		let saved: SavedCard | null;
+		try {
+			const shown = await bot.catalog.show(ann, { text: "/category 1031910 sort:sales" });
+			if (!shown.ok) throw new Error(shown.refusal.message);
+			const outcome = await bot.shortlist.save(
+				ann,
+				CHAT,
+				{ token: shown.view.tokens.current, position: 2 },
+				"Ann",
+			);
+			if (!outcome.ok) throw new Error(outcome.refusal.message);
+			saved = outcome.view.card;
+		} finally {
+			await bot.close();
+		}
+		emu.current.resetStats();
+
+		const tokenless = await run(["--place", "telegram:-1001234567890", "--format", "json"], cwd, {
+			DATA_DIR: dataDir,
+		});
+		expect(tokenless.code).toBe(0);
+		expect(JSON.parse(tokenless.stdout)).toEqual([saved]);
+		expect(saved?.savedBy.name).toBe("Ann");
+
+		// With a token and the API's address set, as in a bot's .env: still nothing is asked of TMAPI.
+		const env = { DATA_DIR: dataDir, TMAPI_TOKEN: TEST_TOKEN, TMAPI_BASE_URL: emu.current.url };
+		for (const format of ["table", "json", "csv"]) {
+			const result = await run(["--place", "telegram:-1001234567890", "--format", format], cwd, env);
+			expect(result.code).toBe(0);
+			expect(result.stdout).toContain(format === "json" ? '"name": "Ann"' : "Ann");
+		}
+		expect(emu.current.stats.requests).toBe(0);
+	});
+});
