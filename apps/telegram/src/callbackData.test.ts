@@ -1,3 +1,4 @@
+import { SHORTLIST_PAGES_MAX } from "@catbot/core";
 import { describe, expect, it } from "vitest";
 import { type ButtonAction, CALLBACK_DATA_MAX_BYTES, decodeAction, encodeAction } from "./callbackData.js";
 
@@ -37,6 +38,45 @@ describe("callback data", () => {
 			"p|",
 			"t|0",
 			`p|${"A".repeat(63)}`,
+		]) {
+			expect(decodeAction(data), data).toBeNull();
+		}
+	});
+
+	it("round-trips the shortlist's buttons and bounds their numbers", () => {
+		const actions: ButtonAction[] = [
+			{ kind: "save", position: 999_999, token: TOKEN },
+			{ kind: "save", position: 1, token: TOKEN },
+			{ kind: "shortlist", page: 1 },
+			{ kind: "shortlist", page: SHORTLIST_PAGES_MAX },
+			{ kind: "remove", itemId: "9".repeat(25), page: SHORTLIST_PAGES_MAX },
+			{ kind: "remove", itemId: "610947572360", page: 2 },
+		];
+		for (const action of actions) {
+			const data = encodeAction(action);
+			expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
+			expect(decodeAction(data)).toEqual(action);
+		}
+		for (const data of [
+			`v0|${TOKEN}`,
+			`v01|${TOKEN}`,
+			`v1000000|${TOKEN}`,
+			`v1|${TOKEN}|x`,
+			"v1|",
+			"sl|0",
+			"sl|01",
+			`sl|${SHORTLIST_PAGES_MAX + 1}`,
+			"sl|1|",
+			"sl|1 ",
+			"sl|",
+			"sl|-1",
+			"rm1|",
+			"rm1|12a",
+			"rm1|123|",
+			"rm0|123",
+			`rm${SHORTLIST_PAGES_MAX + 1}|123`,
+			`rm1|${"1".repeat(26)}`,
+			"rm|123",
 		]) {
 			expect(decodeAction(data), data).toBeNull();
 		}
