@@ -16,7 +16,6 @@ import { startRedis, type TestRedis } from "./test-support/redis.js";
 
 const emu = useEmulator();
 const alice: Actor = { platform: "telegram", userId: "1001", placeId: "-100500" };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 /** One bot process: its own client and Redis connection, the shared Redis behind. */
 function botProcess(
@@ -54,7 +53,7 @@ describe("several bot processes on one Redis", () => {
 	it("share the cache: a page fetched by one process is a hit in the other, buttons included", async () => {
 		const a = botProcess(redis, "share1");
 		const b = botProcess(redis, "share1");
-		await settle();
+		await redis.connected();
 		const first = await a.catalog.show(alice, { text: "/category 1031910 sort:sales" });
 		if (!first.ok) throw new Error(first.refusal.message);
 		const second = await b.catalog.show(
@@ -70,7 +69,7 @@ describe("several bot processes on one Redis", () => {
 	it("share the rate limit", async () => {
 		const a = botProcess(redis, "share2", 3);
 		const b = botProcess(redis, "share2", 3);
-		await settle();
+		await redis.connected();
 		const outcomes = [];
 		for (const bot of [a, b, a, b])
 			outcomes.push(await bot.catalog.show(alice, { text: "/category 1031910" }));
@@ -82,7 +81,7 @@ describe("several bot processes on one Redis", () => {
 		const local = await startRedis();
 		try {
 			const bot = botProcess(local, "dies");
-			await settle();
+			await local.connected();
 			expect((await bot.catalog.show(alice, { text: "/category 1031910" })).ok).toBe(true);
 			await local.kill();
 			for (let i = 0; i < 5; i += 1) {
@@ -105,7 +104,7 @@ describe("several bot processes on one Redis", () => {
 		try {
 			const a = botProcess(local, "tiers", 100, "memory+redis");
 			const b = botProcess(local, "tiers", 100, "memory+redis");
-			await settle();
+			await local.connected();
 			const first = await a.catalog.show(alice, { text: "/category 1031910" });
 			expect(first).toMatchObject({ ok: true, view: { fromCache: false } });
 			// The other process finds the page in Redis; this one answers the repeat from memory.

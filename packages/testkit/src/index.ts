@@ -15,7 +15,7 @@ export interface RunningProcess {
 	 * {@link output} then holds everything it wrote.
 	 */
 	readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
-	/** Resolves when the output contains `text`; rejects with the output so far after `timeoutMs`. */
+	/** Resolves when the output contains `text`; rejects with the output so far after `timeoutMs` (default 30 s: a start on a loaded machine is slow). */
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
 }
 
@@ -68,7 +68,7 @@ export function runProcess(
 			child.stdin?.write(`${line}\n`);
 		},
 		exited,
-		async waitFor(text, timeoutMs = 8_000) {
+		async waitFor(text, timeoutMs = 30_000) {
 			const deadline = Date.now() + timeoutMs;
 			const seen = () => (typeof text === "string" ? all.includes(text) : text.test(all));
 			while (!seen()) {

@@ -3,8 +3,6 @@ import { captureLogs as capture } from "../test-support/logs.js";
 import { startRedis, type TestRedis } from "../test-support/redis.js";
 import { createRedisStore } from "./redisStore.js";
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
-
 describe("createRedisStore", () => {
 	let redis: TestRedis;
 	beforeAll(async () => {
@@ -16,7 +14,7 @@ describe("createRedisStore", () => {
 
 	it("stores with a TTL under its prefix", async () => {
 		const client = redis.client();
-		await settle();
+		await redis.connected();
 		const store = createRedisStore({ redis: client, logger: capture().logger, prefix: "test:" });
 		await store.set("k", "v", 150);
 		expect(await store.get("k")).toBe("v");
@@ -31,7 +29,7 @@ describe("createRedisStore", () => {
 			const logs = capture();
 			const { logger } = logs;
 			const client = local.client();
-			await settle();
+			await local.connected();
 			const store = createRedisStore({ redis: client, logger, failureLogIntervalMs: 60_000 });
 			await store.set("k", "v", 60_000);
 			await local.kill();
@@ -41,7 +39,7 @@ describe("createRedisStore", () => {
 			}
 			expect(logs.lines.filter((l) => l.level === 40)).toHaveLength(1);
 			await local.restart();
-			for (let i = 0; i < 50 && client.status !== "ready"; i += 1) await settle();
+			await local.connected();
 			await store.set("k", "again", 60_000);
 			expect(await store.get("k")).toBe("again");
 		} finally {

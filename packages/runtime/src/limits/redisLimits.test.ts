@@ -36,7 +36,7 @@ describe("limits on Redis", () => {
 			windowMs: 10_000,
 			userDailyBudget: 3,
 		});
-		await new Promise((resolve) => setTimeout(resolve, 100)); // let both clients connect
+		await redis.connected();
 		const decisions = [await a.action("u"), await b.action("u"), await a.action("u"), await b.action("u")];
 		expect(allowedCount(decisions)).toBe(4);
 		expect((await a.action("u")).allowed).toBe(false);
@@ -55,7 +55,7 @@ describe("limits on Redis", () => {
 				actionsPerWindow: 2,
 				windowMs: 10_000,
 			});
-			await new Promise((resolve) => setTimeout(resolve, 100));
+			await local.connected();
 			await local.kill();
 			const decisions = await hits(limits, "u", 3);
 			expect(decisions.map((d) => d.allowed)).toEqual([true, true, false]);

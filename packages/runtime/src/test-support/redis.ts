@@ -7,6 +7,8 @@ import { connectRedis } from "../redis/connect.js";
 export interface TestRedis extends RedisServer {
 	/** A fresh client with the product's own connection settings (connectRedis); closed by stop(). */
 	client(): Redis;
+	/** Resolves once every client made so far is connected (a loaded machine can take a while). */
+	connected(): Promise<void>;
 }
 
 /** Starts a real redis-server; see {@link startRedisServer}. */
@@ -19,6 +21,13 @@ export async function startRedis(options: { password?: string } = {}): Promise<T
 			const redis = connectRedis(server.url, { logger: createLogger({ level: "silent" }) });
 			clients.push(redis);
 			return redis;
+		},
+		async connected() {
+			const deadline = Date.now() + 10_000;
+			while (clients.some((redis) => redis.status !== "ready")) {
+				if (Date.now() > deadline) throw new Error("redis clients did not connect within 10 s");
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
 		},
 		async stop() {
 			for (const redis of clients) redis.disconnect();
