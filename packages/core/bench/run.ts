@@ -1,9 +1,12 @@
 import { benchCatalog } from "./catalog.js";
 import { benchClient } from "./client.js";
 import { benchCoalescing } from "./coalescing.js";
+import { benchWatches } from "./watches.js";
 
 await benchClient();
 console.log("");
 await benchCatalog();
 console.log("");
 await benchCoalescing();
+console.log("");
+await benchWatches();

@@ -12,7 +12,7 @@ export { runBotProcess } from "./process/runBotProcess.js";
 export { describeConnectionFailure, PlatformUnreachableError } from "./process/startupFailure.js";
 export type { SupervisedBot } from "./process/supervisor.js";
 export { runSupervisor } from "./process/supervisor.js";
-// The engine built from configuration: client, cache, limits, logger, metrics, health, the shortlist.
+// The engine built from configuration: client, cache, limits, logger, metrics, health, shortlist, watches.
 export type { Runtime, RuntimeOptions } from "./runtime.js";
 export { createRuntime } from "./runtime.js";
 // The durable store (shortlists, watches): SQLite under DATA_DIR, or PostgreSQL at DATABASE_URL.

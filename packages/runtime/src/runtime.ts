@@ -7,11 +7,14 @@ import {
 	createShortlist,
 	createTieredStore,
 	createTmapiClient,
+	createWatches,
 	type DurableStore,
 	type Shortlist,
 	type ShortlistStore,
 	StoreError,
 	type TmapiAttemptEvent,
+	type Watches,
+	type WatchStore,
 } from "@catbot/core";
 import type { Redis } from "ioredis";
 import { createRedisStore } from "./cache/redisStore.js";
@@ -44,6 +47,11 @@ export interface Runtime {
 	 * StoreError's message instead.
 	 */
 	readonly shortlist: Shortlist;
+	/**
+	 * The places' category watches (/watch, /watches, /unwatch, and `runDue` for a scheduler), on the
+	 * durable store, opened on first use like the shortlist's. WATCHES_PER_PLACE and WATCH_MIN_HOURS apply.
+	 */
+	readonly watches: Watches;
 	/**
 	 * Opens the durable store once (SQLite under DATA_DIR, or PostgreSQL at DATABASE_URL) and migrates it;
 	 * later calls give the same store. Bots await it while starting, so a broken database stops the start
@@ -178,10 +186,21 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		metrics,
 		max: config.shortlistMax,
 	});
+	const watches = createWatches({
+		catalog,
+		store: lazyWatchStore(durable.open),
+		access,
+		limits,
+		logger,
+		metrics,
+		maxPerPlace: config.watchesPerPlace,
+		minHours: config.watchMinHours,
+	});
 	let health: HealthServer | undefined;
 	return {
 		catalog,
 		shortlist,
+		watches,
 		openStore: durable.open,
 		metrics,
 		logger,
@@ -210,6 +229,7 @@ function createStoreOpener(config: CoreConfig, logger: Logger) {
 			dataDir: config.dataDir,
 			databaseUrl: config.databaseUrl,
 			shortlistMax: config.shortlistMax,
+			watchesPerPlace: config.watchesPerPlace,
 			logger,
 		}).catch((error: unknown) => {
 			// Forgotten, so the next call tries again: a database that was down at start may be back.
@@ -236,5 +256,19 @@ function lazyShortlistStore(open: () => Promise<DurableStore>): ShortlistStore {
 		list: async (place, page) => (await open()).shortlist.list(place, page),
 		get: async (place, itemId) => (await open()).shortlist.get(place, itemId),
 		remove: async (place, itemId) => (await open()).shortlist.remove(place, itemId),
+	};
+}
+
+/** A watch store whose every call first waits for the durable store, like {@link lazyShortlistStore}. */
+function lazyWatchStore(open: () => Promise<DurableStore>): WatchStore {
+	return {
+		create: async (place, watch) => (await open()).watches.create(place, watch),
+		list: async (place) => (await open()).watches.list(place),
+		remove: async (place, ref) => (await open()).watches.remove(place, ref),
+		claimDue: async (options) => (await open()).watches.claimDue(options),
+		recordResult: async (claim, result) => (await open()).watches.recordResult(claim, result),
+		filterUnseen: async (watchId, itemIds) => (await open()).watches.filterUnseen(watchId, itemIds),
+		pausePlace: async (place) => (await open()).watches.pausePlace(place),
+		resumePlace: async (place) => (await open()).watches.resumePlace(place),
 	};
 }

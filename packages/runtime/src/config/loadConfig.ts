@@ -1,5 +1,12 @@
 import { createHmac } from "node:crypto";
-import { CatbotError, SHORTLIST_MAX_DEFAULT, SHORTLIST_MAX_LIMIT } from "@catbot/core";
+import {
+	CatbotError,
+	SHORTLIST_MAX_DEFAULT,
+	SHORTLIST_MAX_LIMIT,
+	WATCH_INTERVAL_HOURS_MAX,
+	WATCH_MIN_HOURS_DEFAULT,
+	WATCHES_PER_PLACE_DEFAULT,
+} from "@catbot/core";
 import * as v from "valibot";
 import { DATA_DIR_DEFAULT } from "../store/openStore.js";
 
@@ -124,6 +131,8 @@ export const EnvSchema = v.object({
 		envUrl("DATABASE_URL", /^postgres(ql)?:\/\//, "postgres://catbot:password@127.0.0.1:5432/catbot"),
 	),
 	SHORTLIST_MAX: envInteger("SHORTLIST_MAX", SHORTLIST_MAX_DEFAULT, 1, SHORTLIST_MAX_LIMIT),
+	WATCHES_PER_PLACE: envInteger("WATCHES_PER_PLACE", WATCHES_PER_PLACE_DEFAULT, 1, 1_000),
+	WATCH_MIN_HOURS: envInteger("WATCH_MIN_HOURS", WATCH_MIN_HOURS_DEFAULT, 1, WATCH_INTERVAL_HOURS_MAX),
 	LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`), "info"),
 });
 
@@ -168,6 +177,10 @@ export interface CoreConfig {
 	readonly databaseUrl: string | undefined;
 	/** SHORTLIST_MAX: cards per place's shortlist. */
 	readonly shortlistMax: number;
+	/** WATCHES_PER_PLACE: category watches per place (chat or channel). */
+	readonly watchesPerPlace: number;
+	/** WATCH_MIN_HOURS: the shortest interval a watch may run at. */
+	readonly watchMinHours: number;
 }
 
 /** A configuration problem; `problems` names every variable that is wrong, values never quoted. */
@@ -214,6 +227,8 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>): CoreConfig {
 		dataDir: env.DATA_DIR,
 		databaseUrl: env.DATABASE_URL,
 		shortlistMax: env.SHORTLIST_MAX,
+		watchesPerPlace: env.WATCHES_PER_PLACE,
+		watchMinHours: env.WATCH_MIN_HOURS,
 	};
 }
 
