@@ -4,6 +4,7 @@ export default defineProject({
 	test: {
 		name: "cli",
 		include: ["src/**/*.test.ts"],
-		testTimeout: 20_000,
+		// Every test starts real processes; on a loaded 2-core machine one can take tens of seconds.
+		testTimeout: 60_000,
 	},
 });

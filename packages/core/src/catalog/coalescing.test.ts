@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "../cache/memoryStore.js";
 import type { CacheStore } from "../cache/store.js";
-import { alice, useCatalog } from "../test-support/catalog.js";
+import { alice, SLOW_MACHINE_MS, useCatalog } from "../test-support/catalog.js";
 
 /**
  * A shared store whose reads are uneven, as Redis is under load: each read sees the store as it was when
@@ -28,7 +28,7 @@ describe("coalescing with a slow store", () => {
 
 	it("pays one upstream call for 50 concurrent callers of one uncached page", async () => {
 		const store = slowStore();
-		const { catalog } = setup({ store });
+		const { catalog } = setup({ store, timeoutMs: SLOW_MACHINE_MS });
 		const users = Array.from({ length: 50 }, (_, i) => ({ ...alice, userId: String(5000 + i) }));
 		const outcomes = await Promise.all(
 			users.map((user) => catalog.show(user, { text: "/category 1031910" })),
