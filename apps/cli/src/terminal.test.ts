@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { killTerminals, requireScript, runOnTerminal } from "./test-support/terminal.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { killTerminals, runOnTerminal } from "./test-support/terminal.js";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), "catbot-tty-"));
@@ -18,10 +18,8 @@ const CTRL_D = "\x04";
 const CLEARED = "\x1b[1;1H\x1b[0J";
 
 // util-linux `script` gives the demo a real pseudo-terminal; every Debian-based machine and CI has it, so
-// where it is missing these tests fail with what to install instead of skipping.
+// where it is missing, runOnTerminal fails each test with what to install instead of skipping it.
 describe("catbot demo on a terminal", () => {
-	beforeAll(requireScript);
-
 	it("edits the line with the arrow keys, recalls history with up, clears with Ctrl-L and clear", async () => {
 		const tty = runOnTerminal(MAIN, { args: ["demo"], cwd, columns: 80 });
 		await tty.waitFor("catbot> ");

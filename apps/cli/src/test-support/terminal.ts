@@ -6,9 +6,12 @@ import { once } from "node:events";
  * pseudo-terminal. Our machines and CI always have it, so its absence is a broken machine: the terminal
  * tests fail and say what to install rather than skip and pass unseen.
  */
+let scriptFound = false;
 export function requireScript(): void {
+	if (scriptFound) return;
 	const probe = spawnSync("script", ["--version"], { encoding: "utf8" });
-	if (probe.status === 0 && /util-linux/.test(probe.stdout)) return;
+	scriptFound = probe.status === 0 && /util-linux/.test(probe.stdout);
+	if (scriptFound) return;
 	throw new Error(
 		"util-linux `script` is missing, and the terminal tests need it to give the demo a pseudo-terminal: " +
 			"install it (Debian: apt-get install bsdutils) or put it on PATH.",
@@ -22,6 +25,7 @@ export interface TerminalProcess {
 	screen(): string;
 	/** Sends raw key bytes: "\r" is Enter, "\x1b[A" the up arrow, "\x0c" Ctrl-L. */
 	keys(bytes: string): void;
+	/** The exit code (or signal), once the program has exited and everything it wrote has been read. */
 	readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
 	/** Resolves when the screen output after `from` contains `text`. */
 	waitFor(text: string | RegExp, from?: number, timeoutMs?: number): Promise<void>;
@@ -37,12 +41,14 @@ export function killTerminals(): void {
 
 /**
  * Runs `node <entry> ...args` on a pseudo-terminal `columns` wide, through util-linux `script`, so the
- * program sees a TTY on stdin and stdout exactly as in a person's terminal.
+ * program sees a TTY on stdin and stdout exactly as in a person's terminal. Throws, failing the test,
+ * where `script` is missing.
  */
 export function runOnTerminal(
 	entry: string,
 	options: { args?: readonly string[]; cwd: string; columns?: number; env?: Record<string, string> },
 ): TerminalProcess {
+	requireScript();
 	const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 	const command = [process.execPath, entry, ...(options.args ?? [])].map(quote).join(" ");
 	const child = spawn(
@@ -55,14 +61,20 @@ export function runOnTerminal(
 		},
 	);
 	running.add(child);
+	// Decoded across chunks, so a character split between two reads stays whole.
+	child.stdout?.setEncoding("utf8");
+	child.stderr?.setEncoding("utf8");
 	let all = "";
-	child.stdout?.on("data", (chunk) => {
-		all += String(chunk);
+	child.stdout?.on("data", (chunk: string) => {
+		all += chunk;
 	});
-	child.stderr?.on("data", (chunk) => {
-		all += String(chunk);
+	child.stderr?.on("data", (chunk: string) => {
+		all += chunk;
 	});
-	const exited = once(child, "exit").then((result) => {
+	let closed = false;
+	// "close" comes once the screen's last bytes are read; "exit" can come before them.
+	const exited = once(child, "close").then((result) => {
+		closed = true;
 		running.delete(child);
 		return result as [number | null, NodeJS.Signals | null];
 	});
@@ -82,7 +94,7 @@ export function runOnTerminal(
 			while (!seen()) {
 				if (Date.now() > deadline)
 					throw new Error(`timed out waiting for ${String(text)} in:\n${all.slice(-2000)}`);
-				if (child.exitCode !== null)
+				if (closed)
 					throw new Error(`exited (${child.exitCode}) before ${String(text)}:\n${all.slice(-2000)}`);
 				await new Promise((resolve) => setTimeout(resolve, 20));
 			}
