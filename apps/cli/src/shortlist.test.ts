@@ -164,6 +164,24 @@ describe("catbot shortlist reads the bots' store", () => {
 		expect(wide.stderr).not.toContain("More:");
 	});
 
+	it("prints a long list whole, though a pipe takes it in many pieces", async () => {
+		const cwd = folder();
+		// 300 cards of long titles: hundreds of kilobytes, far more than a pipe holds at once.
+		const many = Array.from({ length: 300 }, (_, i) =>
+			card(i + 1, {
+				title: `${"Long title ".repeat(45)}${i + 1}`,
+				savedAt: Date.UTC(2026, 0, 1) + i * 60_000,
+			}),
+		);
+		await seed({ dataDir: join(cwd, "data") }, CHAT, many);
+		const json = await run(["--place", "telegram:-1001234567890", "--format", "json"], cwd);
+		expect(json.code).toBe(0);
+		expect(json.stdout.length).toBeGreaterThan(200_000);
+		expect(JSON.parse(json.stdout)).toEqual([...many].reverse());
+		const csv = await run(["--place", "telegram:-1001234567890", "--format", "csv"], cwd);
+		expect(parse(csv.stdout, CSV)).toHaveLength(300);
+	});
+
 	it("writes to --out in the format its extension names", async () => {
 		const cwd = await seeded();
 		const result = await run(["--place", "telegram:-1001234567890", "--out", "picks.csv"], cwd);
