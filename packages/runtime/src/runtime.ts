@@ -10,22 +10,18 @@ import {
 	createWatches,
 	type DurableStore,
 	type Shortlist,
-	type ShortlistStore,
-	StoreError,
 	type TmapiAttemptEvent,
 	type Watches,
-	type WatchStore,
 } from "@catbot/core";
 import type { Redis } from "ioredis";
 import { createRedisStore } from "./cache/redisStore.js";
 import type { CoreConfig } from "./config/loadConfig.js";
 import { type HealthServer, startHealthServer } from "./health/healthServer.js";
-import { redisCounters } from "./limits/redisCounters.js";
+import { budgetCounters } from "./limits/budgetCounters.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { createMetrics, type RuntimeMetrics } from "./metrics/metrics.js";
 import { connectRedis } from "./redis/connect.js";
-import { toStoreError } from "./store/errors.js";
-import { openStore } from "./store/openStore.js";
+import { createStoreOpener, lazyShortlistStore, lazyWatchStore } from "./store/lazyStore.js";
 
 /** Options of {@link createRuntime}. */
 export interface RuntimeOptions {
@@ -36,6 +32,8 @@ export interface RuntimeOptions {
 	readonly platform?: "telegram" | "discord" | "cli";
 	/** Extra secrets to scrub from log lines (the apps pass their bot tokens). */
 	readonly secrets?: readonly string[];
+	/** The clock of the engine, its limits and its watches; tests move it instead of waiting. */
+	readonly now?: () => number;
 }
 
 /** Everything an adapter needs, built from configuration. */
@@ -125,32 +123,10 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 	if (config.pageTokenSecretDerived) {
 		logger.info("PAGE_TOKEN_SECRET not set: button tokens are signed with a key derived from TMAPI_TOKEN");
 	}
-	// Said once per outage: while Redis is down each process spends at most its share of the budgets.
-	let fallbackLogged = false;
-	redis?.on("ready", () => {
-		fallbackLogged = false;
-	});
-	const budgetCounters = (client: Redis) =>
-		redisCounters(client, {
-			processes: config.budgetProcesses,
-			onBudgetFallback() {
-				metrics.budgetFallback();
-				if (fallbackLogged) return;
-				fallbackLogged = true;
-				logger.warn(
-					{
-						processes: config.budgetProcesses,
-						share: Math.floor(config.dailyBudget / config.budgetProcesses),
-					},
-					"redis unavailable: daily budgets are counted in this process, up to its share, until it is back",
-				);
-			},
-			onBudgetRestored(key, count) {
-				logger.warn({ key, count }, "redis lost today's budget counts; restored from this process's record");
-			},
-		});
+	const clock = options.now ? { now: options.now } : {};
 	const limits = createLimits({
-		...(redis ? { counters: budgetCounters(redis) } : {}),
+		...clock,
+		...(redis ? { counters: budgetCounters(redis, config, logger, metrics) } : {}),
 		actionsPerWindow: config.actionsPerWindow,
 		windowMs: config.actionWindowMs,
 		userDailyBudget: config.userDailyBudget,
@@ -175,6 +151,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		ttlMs: config.cacheTtlMs,
 		categoryTtlMs: config.categoryTtlMs,
 		upstreamPageSize: config.upstreamPageSize,
+		...clock,
 	});
 	const durable = createStoreOpener(config, logger);
 	const shortlist = createShortlist({
@@ -185,6 +162,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		logger,
 		metrics,
 		max: config.shortlistMax,
+		...clock,
 	});
 	const watches = createWatches({
 		catalog,
@@ -195,6 +173,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		metrics,
 		maxPerPlace: config.watchesPerPlace,
 		minHours: config.watchMinHours,
+		...clock,
 	});
 	let health: HealthServer | undefined;
 	return {
@@ -216,59 +195,5 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 			await durable.close();
 			if (redis) await redis.quit().catch(() => redis.disconnect());
 		},
-	};
-}
-
-/** Opens the durable store on first use and keeps it; see {@link Runtime.openStore}. */
-function createStoreOpener(config: CoreConfig, logger: Logger) {
-	let opening: Promise<DurableStore> | undefined;
-	let closed = false;
-	function open(): Promise<DurableStore> {
-		if (closed) return Promise.reject(new StoreError("closed"));
-		opening ??= openStore({
-			dataDir: config.dataDir,
-			databaseUrl: config.databaseUrl,
-			shortlistMax: config.shortlistMax,
-			watchesPerPlace: config.watchesPerPlace,
-			logger,
-		}).catch((error: unknown) => {
-			// Forgotten, so the next call tries again: a database that was down at start may be back.
-			opening = undefined;
-			throw toStoreError(error);
-		});
-		return opening;
-	}
-	return {
-		open,
-		async close(): Promise<void> {
-			closed = true;
-			const store = await opening?.catch(() => undefined);
-			opening = undefined;
-			await store?.close();
-		},
-	};
-}
-
-/** A shortlist store whose every call first waits for the durable store, so nothing opens it before use. */
-function lazyShortlistStore(open: () => Promise<DurableStore>): ShortlistStore {
-	return {
-		save: async (place, card) => (await open()).shortlist.save(place, card),
-		list: async (place, page) => (await open()).shortlist.list(place, page),
-		get: async (place, itemId) => (await open()).shortlist.get(place, itemId),
-		remove: async (place, itemId) => (await open()).shortlist.remove(place, itemId),
-	};
-}
-
-/** A watch store whose every call first waits for the durable store, like {@link lazyShortlistStore}. */
-function lazyWatchStore(open: () => Promise<DurableStore>): WatchStore {
-	return {
-		create: async (place, watch) => (await open()).watches.create(place, watch),
-		list: async (place) => (await open()).watches.list(place),
-		remove: async (place, ref) => (await open()).watches.remove(place, ref),
-		claimDue: async (options) => (await open()).watches.claimDue(options),
-		recordResult: async (claim, result) => (await open()).watches.recordResult(claim, result),
-		filterUnseen: async (watchId, itemIds) => (await open()).watches.filterUnseen(watchId, itemIds),
-		pausePlace: async (place) => (await open()).watches.pausePlace(place),
-		resumePlace: async (place) => (await open()).watches.resumePlace(place),
 	};
 }
