@@ -32,7 +32,7 @@ export interface RuntimeOptions {
 	readonly platform?: "telegram" | "discord" | "cli";
 	/** Extra secrets to scrub from log lines (the apps pass their bot tokens). */
 	readonly secrets?: readonly string[];
-	/** The clock of the engine, its limits and its watches; tests move it instead of waiting. */
+	/** The clock of the engine, its in-memory cache, its limits and its watches; tests move it instead of waiting. */
 	readonly now?: () => number;
 }
 
@@ -138,10 +138,10 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 		// leaves the process serving what it holds.
 		cache: redis
 			? createTieredStore({
-					near: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
+					near: createMemoryStore({ maxBytes: config.cacheMaxBytes, ...clock }),
 					far: createRedisStore({ redis, logger }),
 				})
-			: createMemoryStore({ maxBytes: config.cacheMaxBytes }),
+			: createMemoryStore({ maxBytes: config.cacheMaxBytes, ...clock }),
 		limits,
 		access,
 		logger,
