@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -196,7 +196,9 @@ describe("catbot shortlist reads the bots' store", () => {
 		const bare = await run(["--place", "telegram:-100123"], cwd);
 		expect(bare.code).toBe(0);
 		expect(bare.stdout).toBe("Nothing saved in telegram:-100123 yet.\n");
-		expect(bare.stderr).toContain("There is no store at data/catbot.sqlite yet");
+		expect(bare.stderr).toBe(
+			`There is no store at ${join(realpathSync(cwd), "data", "catbot.sqlite")} yet: the bots create it with the first save. Run this from the folder the bots run in, or set DATA_DIR.\n`,
+		);
 		expect(existsSync(join(cwd, "data"))).toBe(false);
 
 		const other = await seeded();
@@ -221,8 +223,9 @@ describe("catbot shortlist reads the bots' store", () => {
 		expect(result.code).toBe(4);
 		expect(result.stdout).toBe("");
 		const plain = result.output.split("\n").filter((line) => line !== "" && !line.startsWith("{"));
+		const file = join(realpathSync(cwd), "data", "catbot.sqlite");
 		expect(plain).toEqual([
-			"Saved data is unavailable right now. Please try again later. The store is data/catbot.sqlite.",
+			`Saved data is unavailable right now. Please try again later. The store is ${file}.`,
 		]);
 	});
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import {
 	type Actor,
 	type CatalogOutcome,
@@ -33,13 +33,16 @@ interface Read {
 
 type Outcome = { ok: true; read: Read } | { ok: false; message: string; code: number };
 
+/** The SQLite file the configuration points at, as a full path: which folder it is in is the question. */
+function sqliteFile(runtime: Runtime): string {
+	return resolve(join(runtime.config.dataDir, SQLITE_FILE));
+}
+
 function failed<T>(runtime: Runtime, outcome: Extract<CatalogOutcome<T>, { ok: false }>): Outcome {
 	const { refusal } = outcome;
 	// The store's message is the chat's ("Saved data is unavailable right now"); the person at the
 	// terminal also needs to know which store that was. The URL itself is never shown: it may hold a password.
-	const store = runtime.config.databaseUrl
-		? "the PostgreSQL database at DATABASE_URL"
-		: join(runtime.config.dataDir, SQLITE_FILE);
+	const store = runtime.config.databaseUrl ? "the PostgreSQL database at DATABASE_URL" : sqliteFile(runtime);
 	const which =
 		refusal.kind === "upstream" && String(refusal.code).startsWith("store-") ? ` The store is ${store}.` : "";
 	return { ok: false, message: `${refusalText(refusal)}${which}`, code: exitCodeFor(refusal) };
@@ -92,13 +95,9 @@ async function readExport(runtime: Runtime, place: Place): Promise<Outcome> {
 }
 
 function body(command: ShortlistCommand, label: string, read: Read): string {
-	if (command.format === "json")
-		return `${JSON.stringify(
-			read.entries.map((entry) => entry.card),
-			null,
-			2,
-		)}\n`;
-	if (command.format === "csv") return read.csv ?? shortlistToCsv(read.entries.map((entry) => entry.card));
+	const cards = read.entries.map((entry) => entry.card);
+	if (command.format === "json") return `${JSON.stringify(cards, null, 2)}\n`;
+	if (command.format === "csv") return read.csv ?? shortlistToCsv(cards);
 	if (read.total === 0) return `${emptyText(label)}\n`;
 	const count = `${read.total} saved card${read.total === 1 ? "" : "s"}`;
 	const heading = [label, count, ...(read.page ? [read.page.label] : [])].join(" · ");
@@ -117,10 +116,9 @@ function emptyText(label: string): string {
 export async function runShortlistCommand(runtime: Runtime, command: ShortlistCommand): Promise<number> {
 	const { stderr } = process;
 	const label = `${command.place.platform}:${command.place.id}`;
-	const { databaseUrl, dataDir } = runtime.config;
-	const file = join(dataDir, SQLITE_FILE);
+	const file = sqliteFile(runtime);
 	let outcome: Outcome;
-	if (databaseUrl === undefined && !existsSync(file)) {
+	if (runtime.config.databaseUrl === undefined && !existsSync(file)) {
 		// Opening the store would create an empty one here, away from the bots' list.
 		stderr.write(
 			`There is no store at ${file} yet: the bots create it with the first save. Run this from the folder the bots run in, or set DATA_DIR.\n`,
