@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createWatchScheduler } from "@catbot/core";
 import {
 	createRuntime,
 	describeConnectionFailure,
@@ -10,6 +11,7 @@ import {
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import type { UpdateLimits } from "./dispatch.js";
+import { isChatGone, sendWatchPost } from "./features/watches.js";
 import { StoreUnavailableError } from "./startupErrors.js";
 import { createTasks } from "./tasks.js";
 
@@ -23,6 +25,11 @@ export interface RunningBot {
 	readonly healthPort: number | undefined;
 	/** Settles once polling has stopped for good (401, 409) and the reason is logged; /healthz is 503 by then. */
 	readonly failed: Promise<void>;
+	/**
+	 * Runs the due watches now, as the scheduler's next tick would, and resolves to the posts sent (a tick
+	 * already running is joined). Tests move the clock given as `now` and call this instead of waiting.
+	 */
+	runWatchesNow(): Promise<number>;
 	/** Stops taking updates, lets running handlers finish (up to 5 s), disconnects. Idempotent. */
 	stop(reason?: string): Promise<void>;
 }
@@ -32,6 +39,10 @@ export interface StartOptions {
 	readonly logger?: Logger;
 	readonly maxSendWaitMs?: number;
 	readonly updates?: UpdateLimits;
+	/** How often the watch scheduler looks for due watches. Default 60 s; at least 1 s. */
+	readonly watchIntervalMs?: number;
+	/** The clock of the engine, its limits and its watches; tests move it instead of waiting a day. */
+	readonly now?: () => number;
 }
 
 /**
@@ -47,11 +58,12 @@ export async function startTelegramBot(
 		platform: "telegram",
 		secrets,
 		...(options.logger ? { logger: options.logger } : {}),
+		...(options.now ? { now: options.now } : {}),
 	});
 	const { logger } = runtime;
 	const tasks = createTasks(logger);
 	const bot = createBot(
-		{ catalog: runtime.catalog, shortlist: runtime.shortlist, logger, tasks },
+		{ catalog: runtime.catalog, shortlist: runtime.shortlist, watches: runtime.watches, logger, tasks },
 		{
 			token: config.botToken,
 			apiRoot: config.apiRoot,
@@ -106,6 +118,15 @@ export async function startTelegramBot(
 	}
 	const webhookPort = server ? (server.address() as AddressInfo).port : undefined;
 	const healthPort = await runtime.startHealth(() => ready);
+	// Posts go through the bot's paced client; a 403 (bot kicked or blocked) pauses that chat's watches.
+	const scheduler = createWatchScheduler({
+		watches: runtime.watches,
+		send: (post) => sendWatchPost(bot.telegram, post),
+		isGone: isChatGone,
+		logger,
+		...(options.watchIntervalMs ? { intervalMs: options.watchIntervalMs } : {}),
+	});
+	scheduler.start();
 	logger.info(
 		{ bot: bot.botInfo.username, mode: server ? "webhook" : "polling", webhookPort },
 		"telegram bot ready",
@@ -116,6 +137,7 @@ export async function startTelegramBot(
 		failed,
 		webhookPort,
 		healthPort,
+		runWatchesNow: () => scheduler.tick(),
 		stop(reason = "stop") {
 			stopping ??= (async () => {
 				ready = false;
@@ -130,6 +152,7 @@ export async function startTelegramBot(
 					server.closeAllConnections();
 					server.close();
 				}
+				await scheduler.stop();
 				await tasks.drain(5_000);
 				await runtime.close();
 				logger.info({ reason }, "telegram bot stopped");

@@ -7,6 +7,7 @@ import { categoryFeature } from "./features/category.js";
 import { exportFeature } from "./features/export.js";
 import { helpFeature } from "./features/help.js";
 import { shortlistFeature } from "./features/shortlist.js";
+import { watchesFeature } from "./features/watches.js";
 import { paceOutgoing } from "./outgoing.js";
 
 /** Options of {@link createBot}. */
@@ -26,6 +27,9 @@ export const COMMANDS = [
 	{ command: "categories", description: "Find a category id by browsing the tree" },
 	{ command: "export", description: "Products as a CSV file: /export 1031910 sort:sales pages:5" },
 	{ command: "shortlist", description: "This chat's saved cards: /shortlist 2, /shortlist export" },
+	{ command: "watch", description: "Post new products of a query here: /watch 1031910 sort:sales every:12h" },
+	{ command: "watches", description: "This chat's watches, their next run and last result" },
+	{ command: "unwatch", description: "Stop a watch: /unwatch 2 (the number in /watches)" },
 	{ command: "help", description: "How to use the bot" },
 ];
 
@@ -51,6 +55,7 @@ export function createBot(deps: Deps, options: BotOptions): Telegraf {
 		categoryFeature(deps),
 		exportFeature(deps),
 		shortlistFeature(deps),
+		watchesFeature(deps),
 		browseFeature(deps),
 		buttonsFeature(deps),
 	);

@@ -1,4 +1,4 @@
-import { SHORTLIST_PAGES_MAX } from "@catbot/core";
+import { SHORTLIST_PAGES_MAX, WATCH_POSITION_MAX } from "@catbot/core";
 
 /**
  * What a button asks for. Result pages travel as core's signed page token; a shortlist page or card needs
@@ -15,6 +15,8 @@ export type ButtonAction =
 	| { readonly kind: "shortlist"; readonly page: number }
 	/** Removes a card from the chat's shortlist, then shows `page` of it again. */
 	| { readonly kind: "remove"; readonly itemId: string; readonly page: number }
+	/** Removes the chat's watch at `position` of /watches, then shows the list again in place. */
+	| { readonly kind: "unwatch"; readonly position: number }
 	| { readonly kind: "noop" };
 
 /** Telegram's limit on callback_data, in bytes. */
@@ -37,6 +39,8 @@ export function encodeAction(action: ButtonAction): string {
 			return `sl|${action.page}`;
 		case "remove":
 			return `rm${action.page}|${action.itemId}`;
+		case "unwatch":
+			return `wr|${action.position}`;
 		case "noop":
 			return "n";
 	}
@@ -51,6 +55,7 @@ const SAVE = /^v([1-9]\d{0,5})\|([\w-]+)$/;
 const BROWSE = /^t\|([1-9]\d{0,15})?$/;
 const SHORTLIST = /^sl\|([1-9]\d{0,5})$/;
 const REMOVE = /^rm([1-9]\d{0,5})\|(\d{1,25})$/;
+const UNWATCH = /^wr\|([1-9]\d{0,3})$/;
 
 /** A shortlist page number from a button, or null when it is none any list can have. */
 function shortlistPage(digits: string | undefined): number | null {
@@ -85,6 +90,10 @@ export function decodeAction(data: string): ButtonAction | null {
 	const save = SAVE.exec(data);
 	if (save?.[2]) return { kind: "save", position: Number(save[1]), token: save[2] };
 	if (data.startsWith("sl|") || data.startsWith("rm")) return decodeShortlist(data);
+	if (data.startsWith("wr|")) {
+		const position = Number(UNWATCH.exec(data)?.[1]);
+		return position <= WATCH_POSITION_MAX ? { kind: "unwatch", position } : null;
+	}
 	const browse = BROWSE.exec(data);
 	if (!browse) return null;
 	return browse[1] === undefined ? { kind: "browse" } : { kind: "browse", catId: Number(browse[1]) };

@@ -1,11 +1,15 @@
-import type { Actor, Catalog, Logger, Place, Shortlist } from "@catbot/core";
+import type { Actor, Catalog, Logger, Place, Shortlist, Watches } from "@catbot/core";
 import type { Context } from "telegraf";
 import type { Tasks } from "./tasks.js";
 
-/** What every feature needs: the engine, the chats' shortlists, the logger, and the background task runner. */
+/**
+ * What every feature needs: the engine, the chats' shortlists and watches, the logger, and the background
+ * task runner.
+ */
 export interface Deps {
 	readonly catalog: Catalog;
 	readonly shortlist: Shortlist;
+	readonly watches: Watches;
 	readonly logger: Logger;
 	readonly tasks: Tasks;
 }

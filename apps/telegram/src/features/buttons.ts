@@ -7,6 +7,7 @@ import { renderCardView, renderShare } from "../render/card.js";
 import { renderPage } from "../render/page.js";
 import { answer, editInPlace, tell, tellRefusal } from "../respond.js";
 import { handleShortlistPress } from "./shortlist.js";
+import { handleUnwatchPress } from "./watches.js";
 
 /**
  * Runs a press. It is answered at once when an upstream call is needed, and otherwise with the result (an
@@ -17,6 +18,7 @@ async function handle(ctx: Context, deps: Deps, actor: Actor, action: ButtonActi
 	if (action.kind === "save" || action.kind === "shortlist" || action.kind === "remove") {
 		return handleShortlistPress(ctx, deps, actor, action);
 	}
+	if (action.kind === "unwatch") return handleUnwatchPress(ctx, deps, actor, action.position);
 	if (action.kind === "browse") {
 		const outcome = await deps.catalog.browse(actor, action.catId);
 		if (!outcome.ok) return tellRefusal(ctx, outcome.refusal);
@@ -61,7 +63,10 @@ async function shareCard(ctx: Context, card: ResultView["cards"][number], deps: 
 	await ctx.reply(caption, { ...extra, link_preview_options: { is_disabled: true } });
 }
 
-/** Every inline button: paging, sort, open card, back, save, share, the category browser and the shortlist. */
+/**
+ * Every inline button: paging, sort, open card, back, save, share, the category browser, the shortlist and
+ * the watches' remove buttons.
+ */
 export function buttonsFeature(deps: Deps): Composer<Context> {
 	const composer = new Composer();
 	composer.on("callback_query", (ctx) => {

@@ -25,6 +25,12 @@ export const HELP_TEXT = [
 	"<code>/shortlist</code> shows it (newest first, who saved each, the price when saved; ✖ removes),",
 	"<code>/shortlist 2</code> its second page, <code>/shortlist export</code> a CSV file.",
 	"",
+	"<b>Watch a category</b>",
+	"<code>/watch 1031910 new_arrival sort:sales every:12h</code> checks that query's first page on a schedule",
+	"(every 24 h unless <code>every:</code> says otherwise) and posts new products here, up to 5 at a time.",
+	"<code>/watches</code> lists this chat's watches with their next run and last result;",
+	"<code>/unwatch 2</code> or its ✖ button stops one.",
+	"",
 	"Use the buttons to page, open a card (🔍), save it (☆), share it with the chat (📣) or re-sort.",
 ].join("\n");
 

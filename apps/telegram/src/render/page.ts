@@ -44,7 +44,8 @@ export function cardDetails(card: ProductCard): string[] {
 	return lines;
 }
 
-function listCard(card: ProductCard): string {
+/** A card as a list shows it: its position, linked title and details; result pages and watch posts. */
+export function listCard(card: ProductCard): string {
 	return [
 		`<b>${card.position}.</b> ${link(card.url, truncateText(card.title, TITLE_IN_LIST))}`,
 		...cardDetails(card),
