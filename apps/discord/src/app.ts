@@ -1,8 +1,10 @@
+import { createWatchScheduler } from "@catbot/core";
 import { createRuntime, type Logger, PlatformUnreachableError } from "@catbot/runtime";
 import { Events } from "discord.js";
 import { createClient } from "./bot.js";
 import type { DiscordConfig } from "./config.js";
 import { StoreUnavailableError } from "./storeFailure.js";
+import { isChannelGone, sendWatchPost } from "./watchPost.js";
 
 /** How long login and the gateway handshake may take at start. */
 const READY_TIMEOUT_MS = 30_000;
@@ -12,7 +14,12 @@ export interface RunningBot {
 	readonly logger: Logger;
 	/** The health and metrics server's port, when HEALTH_PORT is set. */
 	readonly healthPort: number | undefined;
-	/** Destroys the client, closes the durable store and disconnects from the shared cache. Idempotent. */
+	/**
+	 * Runs the due watches once and posts what they found, as the scheduler's timer does; resolves to the
+	 * posts sent. For tests, which move the injected clock instead of waiting.
+	 */
+	runWatchesNow(): Promise<number>;
+	/** Stops the watch scheduler, destroys the client, closes the durable store and disconnects from the shared cache. Idempotent. */
 	stop(reason?: string): Promise<void>;
 }
 
@@ -21,14 +28,24 @@ export interface RunningBot {
  * at DATABASE_URL), logs in through `DISCORD_API_BASE` (REST, and the gateway it names) and logs one
  * ready line. A database or a platform it cannot reach fails the start with one line saying which.
  */
+/** Options of {@link startDiscordBot}. */
+export interface StartOptions {
+	readonly logger?: Logger;
+	/** The engine's clock (cache ages, limits, watch schedules); tests move it instead of waiting. */
+	readonly now?: () => number;
+	/** How often the watch scheduler looks for due watches. Default 60 s. */
+	readonly watchIntervalMs?: number;
+}
+
 export async function startDiscordBot(
 	config: DiscordConfig,
-	options: { logger?: Logger } = {},
+	options: StartOptions = {},
 ): Promise<RunningBot> {
 	const runtime = createRuntime(config.core, {
 		platform: "discord",
 		secrets: [config.token],
 		...(options.logger ? { logger: options.logger } : {}),
+		...(options.now ? { now: options.now } : {}),
 	});
 	const { logger } = runtime;
 	// Before logging in: a bot that cannot keep shortlists should not appear online at all.
@@ -39,7 +56,7 @@ export async function startDiscordBot(
 		throw new StoreUnavailableError(config.core, error);
 	}
 	const client = createClient(
-		{ catalog: runtime.catalog, shortlist: runtime.shortlist, logger },
+		{ catalog: runtime.catalog, shortlist: runtime.shortlist, watches: runtime.watches, logger },
 		{ apiBase: config.apiBase },
 	);
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -66,13 +83,24 @@ export async function startDiscordBot(
 		{ bot: client.user?.username, guilds: client.guilds.cache.size, healthPort },
 		"discord bot ready",
 	);
+	// Started once the client is ready: a post needs the bot's user and a working REST client.
+	const scheduler = createWatchScheduler({
+		watches: runtime.watches,
+		send: (post) => sendWatchPost(client, post),
+		isGone: isChannelGone,
+		logger,
+		...(options.watchIntervalMs === undefined ? {} : { intervalMs: options.watchIntervalMs }),
+	});
+	scheduler.start();
 	let stopping: Promise<void> | undefined;
 	return {
 		logger,
 		healthPort,
+		runWatchesNow: () => scheduler.tick(),
 		stop(reason = "stop") {
 			stopping ??= (async () => {
 				connected = false;
+				await scheduler.stop();
 				await client.destroy();
 				await runtime.close();
 				logger.info({ reason }, "discord bot stopped");

@@ -198,6 +198,9 @@ describe("the Discord bot, end to end through discord.js", () => {
 			"export",
 			"help",
 			"shortlist",
+			"unwatch",
+			"watch",
+			"watches",
 		]);
 		const category = h.discord.commands.find((c) => c.name === "category");
 		const options = (
@@ -238,6 +241,35 @@ describe("the Discord bot, end to end through discord.js", () => {
 			{ type: 5, name: "private", description: "Answer only to me" },
 		]);
 		await expect(h.shortlist({ page: 20_001 })).rejects.toThrow(/"page" is outside 1\.\.20000/);
+		const watch = h.discord.commands.find((c) => c.name === "watch") as unknown as {
+			options: { name: string; choices?: { value: string }[] }[];
+		};
+		// The query of /category, less paging and privacy (a watch reads page 1 and posts in the channel).
+		expect(watch.options.map((o) => o.name)).toEqual([
+			"cat_id",
+			"sort",
+			"min_price",
+			"max_price",
+			"free_shipping",
+			"dropshipping",
+			"super_factory",
+			"new_arrival",
+			"language",
+			"every",
+		]);
+		expect(watch.options.at(-1)?.choices?.map((c) => c.value)).toEqual(["6h", "12h", "24h"]);
+		const unwatch = h.discord.commands.find((c) => c.name === "unwatch") as unknown as { options: unknown[] };
+		expect(unwatch.options).toEqual([
+			{
+				type: 4,
+				name: "n",
+				description: "The watch's number in /watches",
+				required: true,
+				min_value: 1,
+				max_value: 1_000,
+			},
+		]);
+		expect(h.discord.commands.find((c) => c.name === "watches")).not.toHaveProperty("options.0");
 	});
 
 	it("exports a CSV attachment, showing progress by editing the reply", async () => {

@@ -7,6 +7,7 @@ import { handleComponent } from "./interactions/components.js";
 import { handleExport } from "./interactions/export.js";
 import { handleHelp } from "./interactions/help.js";
 import { handleShortlist } from "./interactions/shortlist.js";
+import { handleUnwatch, handleWatch, handleWatches } from "./interactions/watch.js";
 import { describeError, tellPrivately, tolerate } from "./respond.js";
 
 async function route(interaction: Interaction, deps: Deps): Promise<void> {
@@ -15,6 +16,9 @@ async function route(interaction: Interaction, deps: Deps): Promise<void> {
 		if (interaction.commandName === "category") return handleCategory(interaction, deps);
 		if (interaction.commandName === "export") return handleExport(interaction, deps);
 		if (interaction.commandName === "shortlist") return handleShortlist(interaction, deps);
+		if (interaction.commandName === "watch") return handleWatch(interaction, deps);
+		if (interaction.commandName === "watches") return handleWatches(interaction, deps);
+		if (interaction.commandName === "unwatch") return handleUnwatch(interaction, deps);
 		if (interaction.commandName === "categories") return handleCategories(interaction, deps);
 		if (interaction.commandName === "help") return handleHelp(interaction);
 		return tellPrivately(interaction, "I don't know that command. Try /help.");

@@ -5,6 +5,7 @@ import {
 	MAX_RESULT_ITEMS,
 	SHORTLIST_PAGE_SIZE,
 	SHORTLIST_PAGES_MAX,
+	WATCH_POSITION_MAX,
 } from "@catbot/core";
 import {
 	ApplicationCommandOptionType,
@@ -87,6 +88,21 @@ const QUERY_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody
 	flag("private", "Answer only to me"),
 ];
 
+/** /watch: the query without `page`, `size` and `private` (a watch reads page 1 and posts in the channel). */
+const WATCH_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody["options"]> = [
+	...QUERY_OPTIONS.filter((option) => !["page", "size", "private"].includes(option.name)),
+	{
+		type: ApplicationCommandOptionType.String,
+		name: "every",
+		description: "How often to check (default every 24 h)",
+		choices: [
+			{ name: "Every 6 hours", value: "6h" },
+			{ name: "Every 12 hours", value: "12h" },
+			{ name: "Every 24 hours", value: "24h" },
+		],
+	},
+];
+
 /** The slash commands, as plain data: what `register:discord` sends and what the handlers read. */
 export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 	{
@@ -122,6 +138,26 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 			},
 			flag("export", "The whole list as a CSV file instead"),
 			flag("private", "Answer only to me"),
+		],
+	},
+	{
+		name: "watch",
+		description: "Post a category's new products in this channel on a schedule",
+		options: WATCH_OPTIONS,
+	},
+	{ name: "watches", description: "This channel's watches, their next run and last result" },
+	{
+		name: "unwatch",
+		description: "Stop a watch of this channel",
+		options: [
+			{
+				type: ApplicationCommandOptionType.Integer,
+				name: "n",
+				description: "The watch's number in /watches",
+				required: true,
+				min_value: 1,
+				max_value: WATCH_POSITION_MAX,
+			},
 		],
 	},
 	{ name: "categories", description: "Find a category by browsing the 1688 category tree" },

@@ -5,6 +5,7 @@ import {
 	type Logger,
 	type Place,
 	type Shortlist,
+	type Watches,
 } from "@catbot/core";
 import type { Interaction } from "discord.js";
 
@@ -13,6 +14,8 @@ export interface Deps {
 	readonly catalog: Catalog;
 	/** The channels' shared shortlists, on the durable store. */
 	readonly shortlist: Shortlist;
+	/** The channels' category watches, on the durable store. */
+	readonly watches: Watches;
 	readonly logger: Logger;
 }
 

@@ -1,4 +1,4 @@
-import { SHORTLIST_PAGES_MAX } from "@catbot/core";
+import { SHORTLIST_PAGES_MAX, WATCH_POSITION_MAX } from "@catbot/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CUSTOM_ID_MAX, decodeCustomId, encodeCustomId } from "./customId.js";
@@ -87,5 +87,27 @@ describe("shortlist custom ids", () => {
 			page: 2,
 			itemId: "748003606447",
 		});
+	});
+});
+
+describe("watch custom ids", () => {
+	it("carry a position from 1 to WATCH_POSITION_MAX and nothing else", () => {
+		for (const position of [1, 7, WATCH_POSITION_MAX]) {
+			const id = encodeCustomId({ kind: "watch-remove", position });
+			expect(decodeCustomId(id)).toEqual({ kind: "watch-remove", position });
+		}
+		for (const id of [
+			"w|0",
+			"w|01",
+			`w|${WATCH_POSITION_MAX + 1}`,
+			"w|12345",
+			"w|",
+			"w|1|",
+			"w|1 ",
+			"w|-1",
+			"w|1x",
+			"wx|1",
+		])
+			expect(decodeCustomId(id), id).toBeNull();
 	});
 });

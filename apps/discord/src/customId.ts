@@ -1,4 +1,4 @@
-import { SHORTLIST_PAGES_MAX } from "@catbot/core";
+import { SHORTLIST_PAGES_MAX, WATCH_POSITION_MAX } from "@catbot/core";
 
 /** What a component asks for. Page state travels as core's signed page token; nothing else is trusted. */
 export type ComponentAction =
@@ -22,6 +22,11 @@ export type ComponentAction =
 	| { readonly kind: "shortlist-page"; readonly page: number; readonly slot?: string }
 	/** Removes a saved card, then shows `page` of the list again. */
 	| { readonly kind: "shortlist-remove"; readonly itemId: string; readonly page: number }
+	/**
+	 * Removes the channel's watch at this /watches position, then shows the list again. A plain number like
+	 * the shortlist's: the place is the channel the button is pressed in.
+	 */
+	| { readonly kind: "watch-remove"; readonly position: number }
 	| { readonly kind: "noop" };
 
 /** Discord's limit on custom_id. */
@@ -48,6 +53,8 @@ export function encodeCustomId(action: ComponentAction | { kind: "noop"; label: 
 			return `l${action.slot ?? ""}|${action.page}`;
 		case "shortlist-remove":
 			return `r|${action.page}|${action.itemId}`;
+		case "watch-remove":
+			return `w|${action.position}`;
 		case "noop":
 			return `n|${"label" in action ? action.label : ""}`;
 	}
@@ -63,6 +70,8 @@ const SAVE = /^v\|([\w-]+)$/;
 // A shortlist page is at most SHORTLIST_PAGES_MAX (5 digits); a saved card's id is 1 to 25 digits.
 const LIST_PAGE = /^l([a-z]?)\|([1-9]\d{0,4})$/;
 const REMOVE = /^r\|([1-9]\d{0,4})\|(\d{1,25})$/;
+// A watch's position is at most WATCH_POSITION_MAX (4 digits).
+const WATCH_REMOVE = /^w\|([1-9]\d{0,3})$/;
 
 /**
  * Reads a custom_id back; anything not written by {@link encodeCustomId} is null, so a component with
@@ -93,6 +102,11 @@ export function decodeCustomId(id: string): ComponentAction | null {
 	if (remove?.[1] && remove[2]) {
 		const page = Number(remove[1]);
 		return page > SHORTLIST_PAGES_MAX ? null : { kind: "shortlist-remove", page, itemId: remove[2] };
+	}
+	const watchRemove = WATCH_REMOVE.exec(id);
+	if (watchRemove?.[1]) {
+		const position = Number(watchRemove[1]);
+		return position > WATCH_POSITION_MAX ? null : { kind: "watch-remove", position };
 	}
 	if (NOOP.test(id)) return { kind: "noop" };
 	return null;

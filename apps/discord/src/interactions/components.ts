@@ -7,6 +7,7 @@ import { renderPage } from "../render/page.js";
 import { renderRefusal } from "../render/refusal.js";
 import { tellPrivately } from "../respond.js";
 import { removeCard, saveCard, showShortlistPage } from "./shortlistComponents.js";
+import { removeWatch } from "./watch.js";
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
@@ -112,5 +113,9 @@ export async function handleComponent(interaction: ComponentInteraction, deps: D
 			return showShortlistPage(interaction, deps, action.page);
 		case "shortlist-remove":
 			return removeCard(interaction, deps, action.itemId, action.page);
+		case "watch-remove":
+			return interaction.isButton()
+				? removeWatch(interaction, deps, action.position)
+				: tellPrivately(interaction, badButtonText());
 	}
 }

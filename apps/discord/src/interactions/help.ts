@@ -9,6 +9,7 @@ export const HELP_TEXT = [
 	"**/categories** browses the category tree when you don't know the id.",
 	"**/export** sends the same products as a CSV file (`pages` of 20 products).",
 	"**/shortlist** shows the cards this channel saved (newest first, who saved each and the price then); `page` picks a page, `export` sends the list as a CSV file. Anyone here may remove a card with ✖.",
+	"**/watch** `cat_id` with the same filters as /category and `every` (6, 12 or 24 h; default 24 h) checks that query on a schedule and posts the products it has not posted before in this channel: up to 5 cards and a Full list button. **/watches** lists this channel's watches with their next run and last result (✖ removes one); **/unwatch** `n` removes watch n.",
 	"",
 	"Buttons page through the results (⏮ ◀ ▶ ⏭) and re-sort. Pressing someone else's buttons opens that page just for you; 📣 on a private answer shares it with the channel.",
 	"**☆ Save a card…** under the results saves a card to the channel's shortlist; only you see the answer.",

@@ -22,7 +22,7 @@ function chosenPosition(interaction: ComponentInteraction): number | null {
  * A refusal to a shortlist control, privately. Repeated rate-limit presses are acknowledged without a
  * message, as for page buttons.
  */
-async function refuseComponent(interaction: ComponentInteraction, refusal: Refusal): Promise<void> {
+export async function refuseComponent(interaction: ComponentInteraction, refusal: Refusal): Promise<void> {
 	if (refusal.kind === "rate-limited" && !refusal.notify && !interaction.deferred) {
 		await interaction.deferUpdate();
 		return;

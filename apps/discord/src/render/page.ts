@@ -50,6 +50,13 @@ function embedSize(embed: APIEmbed): number {
 	return (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
 }
 
+/** Cards as embeds, dropped from the end (never cut) while they would pass Discord's 6000-character total. */
+export function cardEmbeds(cards: readonly ProductCard[]): APIEmbed[] {
+	const embeds = cards.map(cardEmbed);
+	while (embeds.length > 1 && embeds.reduce((n, e) => n + embedSize(e), 0) > EMBEDS_TOTAL) embeds.pop();
+	return embeds;
+}
+
 /** The header line: category, filters, page, freshness, and the command to copy. */
 export function header(view: ResultView): string {
 	const name = view.category.name ?? `Category ${view.category.id}`;
@@ -97,8 +104,7 @@ export interface PageOptions {
  * a card, and a button to share.
  */
 export function renderPage(view: ResultView, options: PageOptions): RenderedMessage {
-	const embeds = view.cards.map(cardEmbed);
-	while (embeds.length > 1 && embeds.reduce((n, e) => n + embedSize(e), 0) > EMBEDS_TOTAL) embeds.pop();
+	const embeds = cardEmbeds(view.cards);
 	const { owner } = options;
 	const position = view.totalPages === null ? `${view.page}` : `${view.page}/${view.totalPages}`;
 	const rows: RenderedMessage["components"] = [

@@ -11,7 +11,7 @@ import { createLogger } from "@catbot/runtime";
 import { assertNoSecrets, captureLog, emulatorEnv, redisPassword } from "@catbot/testkit";
 import { useTestScope } from "@catbot/testkit/scope";
 import { startTmapiEmulator, type TmapiEmulator } from "@catbot/tmapi-emulator";
-import { type RunningBot, startDiscordBot } from "../app.js";
+import { type RunningBot, type StartOptions, startDiscordBot } from "../app.js";
 import { loadDiscordConfig } from "../config.js";
 import { registerCommands } from "../register.js";
 
@@ -39,6 +39,13 @@ export interface Harness {
 	/** Runs /shortlist with options given as name → value, in CHANNEL unless another channel is named. */
 	shortlist(
 		options?: Record<string, number | boolean>,
+		user?: FakeUser,
+		channelId?: string,
+	): Promise<InteractionHandle>;
+	/** Runs any slash command with options given as name → value, in CHANNEL unless another is named. */
+	command(
+		name: string,
+		options?: Record<string, string | number | boolean>,
 		user?: FakeUser,
 		channelId?: string,
 	): Promise<InteractionHandle>;
@@ -83,6 +90,8 @@ const OPTION_TYPES: Record<string, number> = {
 	private: 5,
 	pages: 4,
 	export: 5,
+	every: 3,
+	n: 4,
 };
 
 /**
@@ -93,6 +102,7 @@ const OPTION_TYPES: Record<string, number> = {
 export async function startHarness(
 	env: Record<string, string> = {},
 	fakeOptions: { ackTimeoutMs?: number } = {},
+	botOptions: Omit<StartOptions, "logger"> = {},
 ): Promise<Harness> {
 	const discord = await startFakeDiscord({ strictCommands: true, ...fakeOptions });
 	discord.addGuild({
@@ -123,7 +133,7 @@ export async function startHarness(
 	const logger = createLogger({ level: "debug", destination: log.destination, secrets: scrubbed });
 	await registerCommands({ ...config, logger });
 	const start = async () => {
-		const bot = await startDiscordBot(config, { logger });
+		const bot = await startDiscordBot(config, { ...botOptions, logger });
 		scope.defer(() => bot.stop("test"));
 		return bot;
 	};
@@ -158,6 +168,19 @@ export async function startHarness(
 				channelId,
 				user,
 				name: "shortlist",
+				options: Object.entries(options).map(([name, value]) => ({
+					name,
+					type: OPTION_TYPES[name] ?? 3,
+					value,
+				})),
+			});
+		},
+		command(name, options = {}, user = asker, channelId = CHANNEL) {
+			return discord.runCommand({
+				guildId: GUILD,
+				channelId,
+				user,
+				name,
 				options: Object.entries(options).map(([name, value]) => ({
 					name,
 					type: OPTION_TYPES[name] ?? 3,
