@@ -18,6 +18,7 @@ import { isStoreError, StoreError } from "../store/errors.js";
 import type { Place } from "../store/place.js";
 import { WATCH_CLAIM_MAX, WATCHES_PER_PLACE_DEFAULT, type WatchStore } from "../store/watches.js";
 import { parseWatchCommand, type WatchCommand, watchCommandFromOptions } from "./command.js";
+import { pool } from "./pool.js";
 import { type RunContext, runClaim } from "./run.js";
 import { watchTexts } from "./texts.js";
 import type { WatchCreateView, Watches, WatchInput, WatchPost } from "./types.js";
@@ -77,20 +78,6 @@ function readInput(input: WatchInput): WatchCommand {
 	const command = parseWatchCommand(input.text);
 	if (!command.ok || command.command === "watch") return command;
 	return { ok: false, refusal: refuse.invalid(["Use /watch with a category query, e.g. /watch 1031910"]) };
-}
-
-/** Runs `jobs` at most `limit` at a time, in order of start. */
-async function pool<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(items.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < items.length) {
-			const index = next++;
-			results[index] = await job(items[index] as T);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-	return results;
 }
 
 /**

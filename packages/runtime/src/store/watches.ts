@@ -4,7 +4,6 @@ import {
 	NewWatchSchema,
 	type Place,
 	PlaceSchema,
-	WATCH_SEEN_KEEP,
 	type WatchRef,
 	WatchResultSchema,
 	type WatchStore,
@@ -15,6 +14,7 @@ import { lockPlace, type StoreContext } from "./context.js";
 import { parseInput } from "./errors.js";
 import type { StoreDatabase, StoreDb, StoreKind } from "./schema.js";
 import { resultColumns, toWatch, uniqueInOrder } from "./watchRows.js";
+import { markSeen, seenAmong } from "./watchSeen.js";
 
 const WatchIdSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 const WatchRefSchema = v.union([
@@ -38,43 +38,6 @@ function watchesOf(db: StoreDb, place: Place) {
 function isDue(now: number) {
 	return (eb: ExpressionBuilder<StoreDatabase, "watch">): Expression<SqlBool> =>
 		eb.and([eb("next_run_at", "<=", now), eb("paused_reason", "is", null), eb("place_paused", "=", 0)]);
-}
-
-async function seenAmong(db: StoreDb, watchId: number, ids: readonly string[]): Promise<Set<string>> {
-	if (ids.length === 0) return new Set();
-	const rows = await db
-		.selectFrom("watch_seen")
-		.select("item_id")
-		.where("watch_id", "=", watchId)
-		.where("item_id", "in", ids)
-		.execute();
-	return new Set(rows.map((row) => row.item_id));
-}
-
-/** Marks ids seen at `at` (refreshing ones still listed), then forgets the oldest past WATCH_SEEN_KEEP. */
-async function markSeen(db: StoreDb, watchId: number, ids: readonly string[], at: number): Promise<void> {
-	if (ids.length === 0) return;
-	await db
-		.insertInto("watch_seen")
-		.values(ids.map((item_id) => ({ watch_id: watchId, item_id, seen_at: at })))
-		.onConflict((conflict) =>
-			conflict
-				.columns(["watch_id", "item_id"])
-				.doUpdateSet((eb) => ({ seen_at: eb.ref("excluded.seen_at") })),
-		)
-		.execute();
-	const keep = db
-		.selectFrom("watch_seen")
-		.select("item_id")
-		.where("watch_id", "=", watchId)
-		.orderBy("seen_at", "desc")
-		.orderBy("item_id", "desc")
-		.limit(WATCH_SEEN_KEEP);
-	await db
-		.deleteFrom("watch_seen")
-		.where("watch_id", "=", watchId)
-		.where("item_id", "not in", keep)
-		.execute();
 }
 
 /** Options of {@link createSqlWatchStore}. */
