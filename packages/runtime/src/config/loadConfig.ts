@@ -8,7 +8,7 @@ import {
 	WATCHES_PER_PLACE_DEFAULT,
 } from "@catbot/core";
 import * as v from "valibot";
-import { envIdList, envInteger, envToken, envUrl } from "./envValues.js";
+import { envIdList, envInteger, envUrl } from "./envValues.js";
 
 export { envIdList, envInteger, envToken, envUrl } from "./envValues.js";
 
