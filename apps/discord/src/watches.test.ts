@@ -252,6 +252,26 @@ describe("category watches, end to end through discord.js", () => {
 		expect(h.discord.violations).toEqual([]);
 	});
 
+	it("pauses them too when the first post finds the channel gone (10003)", async () => {
+		const { h, clock } = await startWatching();
+		h.discord.failNext((r) => r.method === "POST" && r.path === `/channels/${CHANNEL}/messages`, {
+			status: 404,
+			body: { code: 10003, message: "Unknown Channel" },
+		});
+		const command = await h.command("watch", { cat_id: 1031910 });
+		expect((await settled(command)).content).toContain("Watching /category 1031910");
+		// The post follows the answer: wait until its failure has paused the channel.
+		await command.waitUntil(
+			() => h.logs().includes("watches paused: the bot cannot post in this place"),
+			5_000,
+		);
+		const calls = itemCalls(h);
+		clock.advance(DAY);
+		expect(await h.bot.runWatchesNow()).toBe(0);
+		expect(itemCalls(h)).toBe(calls);
+		expect(posts(h)).toEqual([]);
+	});
+
 	it("keeps the watches and their schedule across a restart", async () => {
 		const { h, clock } = await startWatching();
 		const command = await h.command("watch", { cat_id: 1031910, every: "12h" });
