@@ -31,6 +31,9 @@ describe("the Telegram bot, end to end through telegraf", () => {
 			"categories",
 			"export",
 			"shortlist",
+			"watch",
+			"watches",
+			"unwatch",
 			"help",
 		]);
 		const chat = h.tg.privateChat(alice.id);

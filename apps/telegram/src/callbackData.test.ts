@@ -1,4 +1,4 @@
-import { SHORTLIST_PAGES_MAX } from "@catbot/core";
+import { SHORTLIST_PAGES_MAX, WATCH_POSITION_MAX } from "@catbot/core";
 import { describe, expect, it } from "vitest";
 import { type ButtonAction, CALLBACK_DATA_MAX_BYTES, decodeAction, encodeAction } from "./callbackData.js";
 
@@ -77,6 +77,28 @@ describe("callback data", () => {
 			`rm${SHORTLIST_PAGES_MAX + 1}|123`,
 			`rm1|${"1".repeat(26)}`,
 			"rm|123",
+		]) {
+			expect(decodeAction(data), data).toBeNull();
+		}
+	});
+
+	it("round-trips the watches' remove buttons and bounds their numbers", () => {
+		for (const position of [1, 42, WATCH_POSITION_MAX]) {
+			const action: ButtonAction = { kind: "unwatch", position };
+			expect(encodeAction(action)).toBe(`wr|${position}`);
+			expect(decodeAction(encodeAction(action))).toEqual(action);
+		}
+		for (const data of [
+			"wr|0",
+			"wr|01",
+			`wr|${WATCH_POSITION_MAX + 1}`,
+			"wr|99999",
+			"wr|",
+			"wr|1|",
+			"wr|1 ",
+			"wr|-1",
+			"wr1",
+			"wr|1e2",
 		]) {
 			expect(decodeAction(data), data).toBeNull();
 		}

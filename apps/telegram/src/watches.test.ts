@@ -15,9 +15,12 @@ function testClock() {
 }
 
 /** Starts the bot on a test clock; a frozen clock never ends a rate-limit window, so the limit is high. */
-async function start(env: Record<string, string> = {}) {
+async function start(env: Record<string, string> = {}, watchIntervalMs?: number) {
 	const clock = testClock();
-	const h = await startHarness({ RATE_LIMIT_ACTIONS: "100", ...env }, { now: clock.now });
+	const h = await startHarness(
+		{ RATE_LIMIT_ACTIONS: "100", ...env },
+		{ now: clock.now, ...(watchIntervalMs ? { watchIntervalMs } : {}) },
+	);
 	return { h, clock };
 }
 
@@ -138,6 +141,18 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 		}
 	});
 
+	it("is in the command menu and /help", async () => {
+		const { h } = await start();
+		const menu = await h.tg.waitForCall("setMyCommands");
+		const names = (menu.params.commands as { command: string }[]).map((c) => c.command);
+		expect(names).toEqual(expect.arrayContaining(["watch", "watches", "unwatch"]));
+		const help = await sendCommand(h.tg, h.tg.privateChat(alice.id), alice, "/help");
+		expect(help.text).toContain("/watch 1031910 new_arrival sort:sales every:12h");
+		expect(help.text).toContain("/unwatch 2");
+		const refused = await sendCommand(h.tg, h.tg.privateChat(alice.id), alice, "/watch 1031910 page:2");
+		expect(refused.text).toContain("A watch checks the first page of results: leave out page: and size:");
+	});
+
 	it("skips a run when the daily budget is spent and says so in /watches", async () => {
 		const { h } = await start({ BUDGET_DAILY: "1" });
 		const chat = h.tg.privateChat(alice.id);
@@ -186,6 +201,17 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 		// Added back, any watch command resumes the chat's watches.
 		const list = await watchesCommand(h, kicked);
 		expect(list.text).toMatch(/^1\. \/category 1031910 · every 12 h · next (due now|in \d+ min) · /m);
+	});
+
+	it("runs due watches on the scheduler's own timer, started with the bot", async () => {
+		const { h, clock } = await start({}, 1_000);
+		const chat = h.tg.privateChat(alice.id);
+		await sendCommand(h.tg, chat, alice, "/watch 1031910 every:6h");
+		const before = h.tg.messages(chat.id).length;
+		h.emu.inject(newArrivals(1));
+		clock.advance(6 * HOUR);
+		await h.tg.waitForCall("sendMessage", () => h.tg.messages(chat.id).length > before, 5_000);
+		expect(h.tg.messages(chat.id).at(-1)?.text).toMatch(/^🆕 1 new in \/category 1031910:/);
 	});
 
 	it("keeps the watches and their schedule across a restart", async () => {
