@@ -86,6 +86,8 @@ export async function startDiscordBot(
 	// Started once the client is ready: a post needs the bot's user and a working REST client.
 	const scheduler = createWatchScheduler({
 		watches: runtime.watches,
+		// Only this bot's places: the Telegram bot may share the database (the default SQLite file).
+		platform: "discord",
 		send: (post) => sendWatchPost(client, post),
 		isGone: isChannelGone,
 		logger,

@@ -121,6 +121,8 @@ export async function startTelegramBot(
 	// Posts go through the bot's paced client; a 403 (bot kicked or blocked) pauses that chat's watches.
 	const scheduler = createWatchScheduler({
 		watches: runtime.watches,
+		// Only this bot's places: the Discord bot may share the database (the default SQLite file).
+		platform: "telegram",
 		send: (post) => sendWatchPost(bot.telegram, post),
 		isGone: isChatGone,
 		logger,

@@ -87,4 +87,12 @@ describe("createMemoryWatchStore", () => {
 			isStoreError,
 		);
 	});
+
+	it("claims only the watches of the asked platform", async () => {
+		const store = createMemoryWatchStore({ maxPerPlace: 5 });
+		await store.create(place, newWatch(1, 0));
+		await store.create({ platform: "discord", id: "1:2" }, newWatch(2, 0));
+		const claims = await store.claimDue({ now: 10, limit: 10, leaseMs: LEASE, platform: "discord" });
+		expect(claims.map((claim) => claim.watch.place)).toEqual([{ platform: "discord", id: "1:2" }]);
+	});
 });

@@ -118,9 +118,10 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 		},
 
 		async claimDue(optionsInput) {
-			const { now, limit, leaseMs } = parse(ClaimOptionsSchema, optionsInput, "claim options");
+			const { now, limit, leaseMs, platform } = parse(ClaimOptionsSchema, optionsInput, "claim options");
 			const due = [...rows.values()]
 				.filter((r) => r.watch.nextRunAt <= now && r.watch.pausedReason === null && !r.watch.placePaused)
+				.filter((r) => platform === undefined || r.watch.place.platform === platform)
 				.sort((a, b) => a.watch.nextRunAt - b.watch.nextRunAt || a.watch.id - b.watch.id)
 				.slice(0, limit);
 			for (const row of due) {

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { PLATFORMS } from "../access/actor.js";
 import { MAX_COMMAND_LENGTH } from "../query/parse.js";
 import type { Place } from "./place.js";
 
@@ -104,6 +105,11 @@ export const ClaimOptionsSchema = v.object({
 	limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(WATCH_CLAIM_MAX)),
 	/** How long a claim holds before another process may run the watch again (a crashed runner's). */
 	leaseMs: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(86_400_000)),
+	/**
+	 * Only watches of places on this platform: a Telegram process must not claim a Discord channel's watch
+	 * (it could not post it) when both bots share one database, as they do on the default SQLite file.
+	 */
+	platform: v.optional(v.picklist(PLATFORMS)),
 });
 /** Options of {@link WatchStore.claimDue}. */
 export type ClaimOptions = v.InferOutput<typeof ClaimOptionsSchema>;

@@ -212,7 +212,12 @@ export function createWatches(options: WatchesOptions): Watches {
 				1,
 				Math.min(Math.trunc(runOptions.limit ?? RUN_DUE_DEFAULT) || 1, WATCH_CLAIM_MAX),
 			);
-			const claims = await store.claimDue({ now: now(), limit, leaseMs });
+			const claims = await store.claimDue({
+				now: now(),
+				limit,
+				leaseMs,
+				...(runOptions.platform ? { platform: runOptions.platform } : {}),
+			});
 			if (claims.length === 0) return [];
 			const posts = await pool(claims, concurrency, async (claim) => {
 				try {

@@ -1,4 +1,5 @@
 import type { Logger } from "../logging/logger.js";
+import type { Place } from "../store/place.js";
 import type { Watches, WatchPost } from "./types.js";
 
 /** Options of {@link createWatchScheduler}. */
@@ -16,6 +17,8 @@ export interface WatchSchedulerOptions {
 	readonly intervalMs?: number;
 	/** Watches claimed per tick, 1..100. Default 20. */
 	readonly limit?: number;
+	/** The platform this process posts to: only its places' watches are claimed. */
+	readonly platform?: Place["platform"];
 }
 
 /** A timer that runs due watches and sends their posts; see {@link createWatchScheduler}. */
@@ -64,7 +67,10 @@ export function createWatchScheduler(options: WatchSchedulerOptions): WatchSched
 
 	async function round(): Promise<number> {
 		let sent = 0;
-		const posts = await watches.runDue({ limit });
+		const posts = await watches.runDue({
+			limit,
+			...(options.platform ? { platform: options.platform } : {}),
+		});
 		// Sent in order, one at a time: posts to one place stay in order, and chats' rate limits hold.
 		for (const post of posts) if (await deliver(post)) sent++;
 		return sent;

@@ -92,6 +92,8 @@ export interface WatchRemoveView {
 export interface RunDueOptions {
 	/** Most watches to claim and run in this call, 1..100. Default 20. */
 	readonly limit?: number;
+	/** Only watches of this platform's places: the ones this process can post. Default: every platform. */
+	readonly platform?: Place["platform"];
 }
 
 /**

@@ -10,6 +10,23 @@ describe.each(STORE_KINDS)("watches on %s", (kind) => {
 	// Each test gets its own database: claimDue sees every place's watches.
 	const fresh = () => backends.open(kind);
 
+	it("claims only the watches of the asking bot's platform, so bots sharing a database keep to their own", async () => {
+		const db = await fresh();
+		const chat = freshPlace();
+		const channel = { platform: "discord" as const, id: `${Date.now()}1:2` };
+		await db.watches.create(chat, newWatch(1, 100));
+		await db.watches.create(channel, newWatch(2, 100));
+		const telegram = await db.watches.claimDue({
+			now: 1_000,
+			limit: 10,
+			leaseMs: LEASE,
+			platform: "telegram",
+		});
+		expect(telegram.map((claim) => claim.watch.place.platform)).toEqual(["telegram"]);
+		const discord = await db.watches.claimDue({ now: 1_000, limit: 10, leaseMs: LEASE, platform: "discord" });
+		expect(discord.map((claim) => claim.watch.place)).toEqual([channel]);
+	});
+
 	it("claims due watches once, soonest first, and a lapsed lease is claimed again", async () => {
 		const db = await fresh();
 		const place = freshPlace();

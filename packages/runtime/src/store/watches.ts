@@ -126,7 +126,7 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async claimDue(optionsInput) {
-			const { now, limit, leaseMs } = parseInput(ClaimOptionsSchema, optionsInput, "claim options");
+			const { now, limit, leaseMs, platform } = parseInput(ClaimOptionsSchema, optionsInput, "claim options");
 			return context.run((db) =>
 				db.transaction().execute(async (trx) => {
 					// Pick, then update the picked rows by id. On PostgreSQL the pick locks its rows and skips rows
@@ -138,6 +138,7 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 						.selectFrom("watch")
 						.select("id")
 						.where(isDue(now))
+						.$if(platform !== undefined, (query) => query.where("platform", "=", platform ?? ""))
 						.orderBy("next_run_at")
 						.orderBy("id")
 						.limit(limit)
