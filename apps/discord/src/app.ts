@@ -1,9 +1,8 @@
 import { createWatchScheduler } from "@catbot/core";
-import { createRuntime, type Logger, PlatformUnreachableError } from "@catbot/runtime";
+import { createRuntime, type Logger, PlatformUnreachableError, StoreUnavailableError } from "@catbot/runtime";
 import { Events } from "discord.js";
 import { createClient } from "./bot.js";
 import type { DiscordConfig } from "./config.js";
-import { StoreUnavailableError } from "./storeFailure.js";
 import { isChannelGone, sendWatchPost } from "./watchPost.js";
 
 /** How long login and the gateway handshake may take at start. */

@@ -78,7 +78,7 @@ describe("a bot that cannot open its database at start", () => {
 		});
 		expect(code).toBe(1);
 		expect(plain).toBe(
-			`catbot discord: could not start: the database at DATABASE_URL (PostgreSQL on 127.0.0.1:${port}) cannot be opened: connection refused (ECONNREFUSED)`,
+			`catbot discord: could not start: the saved data (PostgreSQL at 127.0.0.1:${port} from DATABASE_URL) could not be opened: connection refused (ECONNREFUSED)`,
 		);
 		expect(output).not.toContain(password);
 		// It never went online: the store is opened before logging in.
@@ -96,7 +96,7 @@ describe("a bot that cannot open its database at start", () => {
 		expect(code).toBe(1);
 		expect(plain).toMatch(
 			new RegExp(
-				`^catbot discord: could not start: the database in DATA_DIR \\(${notADirectory}\\) cannot be opened: .+$`,
+				`^catbot discord: could not start: the saved data \\(SQLite in DATA_DIR ${notADirectory}\\) could not be opened: .+$`,
 			),
 		);
 	});

@@ -7,12 +7,12 @@ import {
 	describeConnectionFailure,
 	type Logger,
 	PlatformUnreachableError,
+	StoreUnavailableError,
 } from "@catbot/runtime";
 import { COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import type { UpdateLimits } from "./dispatch.js";
 import { isChatGone, sendWatchPost } from "./features/watches.js";
-import { StoreUnavailableError } from "./startupErrors.js";
 import { createTasks } from "./tasks.js";
 
 /** A running bot. */

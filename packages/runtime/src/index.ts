@@ -9,7 +9,12 @@ export { createLogger } from "./logging/logger.js";
 // Process lifecycle: one bot process, and the supervisor behind `pnpm start`.
 export type { BotProcessOptions, StartedBot } from "./process/runBotProcess.js";
 export { runBotProcess } from "./process/runBotProcess.js";
-export { describeConnectionFailure, PlatformUnreachableError } from "./process/startupFailure.js";
+export type { StoreLocation } from "./process/startupFailure.js";
+export {
+	describeConnectionFailure,
+	PlatformUnreachableError,
+	StoreUnavailableError,
+} from "./process/startupFailure.js";
 export type { SupervisedBot } from "./process/supervisor.js";
 export { runSupervisor } from "./process/supervisor.js";
 // The engine built from configuration: client, cache, limits, logger, metrics, health, shortlist, watches.
