@@ -3,8 +3,11 @@ import { type Client, DiscordAPIError, Routes } from "discord.js";
 import { renderWatchPost } from "./render/watch.js";
 import { describeError } from "./respond.js";
 
-/** Discord's answers that mean the bot can no longer post in a channel: Missing Access, Unknown Channel. */
-const CHANNEL_GONE = new Set([50001, 10003]);
+/**
+ * Discord's answers that mean the bot can no longer post in a channel: Missing Access, Unknown Channel,
+ * and Missing Permissions (it may still see the channel but not send there; retrying every run is futile).
+ */
+const CHANNEL_GONE = new Set([50001, 10003, 50013]);
 
 /** Whether a send failed because the channel is gone for the bot, so its watches should pause. */
 export function isChannelGone(error: unknown): boolean {
