@@ -1,4 +1,5 @@
 import type { InteractionHandle, RecordedMessage } from "@catbot/fake-discord";
+import { newArrivalsFault } from "@catbot/tmapi-emulator";
 import { describe, expect, it } from "vitest";
 import { registerCommands } from "./register.js";
 import { customIdOf, messageWhen, parts, settled } from "./test-support/components.js";
@@ -39,27 +40,6 @@ function postNumber(h: Harness, handle: InteractionHandle, count: number, channe
 	}, 5_000);
 }
 
-/** A drift fault that puts `count` products with new ids on top of the next upstream page. */
-function newArrivals(count: number, base = 900_000_000_000) {
-	return {
-		kind: "drift" as const,
-		endpoint: "v2" as const,
-		times: 1,
-		mutate(body: unknown) {
-			const data = (body as { data: { items: Record<string, unknown>[] } }).data;
-			const model = data.items[0];
-			if (!model) return body;
-			const fresh = Array.from({ length: count }, (_, i) => ({
-				...model,
-				item_id: typeof model.item_id === "number" ? base + i : String(base + i),
-				title: `New arrival ${i + 1}`,
-			}));
-			data.items = [...fresh, ...data.items].slice(0, data.items.length);
-			return body;
-		},
-	};
-}
-
 const itemCalls = (h: Harness) => h.emu.stats.byEndpoint.v1 + h.emu.stats.byEndpoint.v2;
 const titleOf = (embed: { title?: unknown } | undefined) => String(embed?.title).replace(/^\d+\. /, "");
 
@@ -98,7 +78,7 @@ describe("category watches, end to end through discord.js", () => {
 		expect(await h.bot.runWatchesNow()).toBe(0);
 		expect(itemCalls(h)).toBe(calls);
 		clock.advance(HOUR);
-		h.emu.inject(newArrivals(2));
+		h.emu.inject(newArrivalsFault(2));
 		expect(await h.bot.runWatchesNow()).toBe(1);
 		expect(itemCalls(h)).toBe(calls + 1);
 		const second = posts(h).at(-1);
@@ -232,13 +212,13 @@ describe("category watches, end to end through discord.js", () => {
 			body: { code: 50001, message: "Missing Access" },
 		});
 		clock.advance(DAY);
-		h.emu.inject(newArrivals(1));
+		h.emu.inject(newArrivalsFault(1));
 		expect(await h.bot.runWatchesNow()).toBe(0);
 		const attempts = channelPosts();
 		const calls = itemCalls(h);
 		// Paused: later runs neither read the upstream page nor try to post.
 		clock.advance(DAY);
-		h.emu.inject(newArrivals(2, 910_000_000_000));
+		h.emu.inject(newArrivalsFault(2, { base: 910_000_000_000 }));
 		expect(await h.bot.runWatchesNow()).toBe(0);
 		expect([channelPosts(), itemCalls(h)]).toEqual([attempts, calls]);
 		expect(posts(h)).toHaveLength(1);
@@ -284,7 +264,7 @@ describe("category watches, end to end through discord.js", () => {
 			/^1\. \/category 1031910 · every 12 h · next in (60 min|1 h) · 20 new · 11 h ago$/,
 		);
 		clock.advance(HOUR);
-		h.emu.inject(newArrivals(3));
+		h.emu.inject(newArrivalsFault(3));
 		expect(await h.bot.runWatchesNow()).toBe(1);
 		const second = posts(h).at(-1);
 		expect(second?.content).toBe("🆕 3 new in /category 1031910:");

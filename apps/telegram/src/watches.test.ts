@@ -1,4 +1,5 @@
 import type { BotMessage, Chat } from "@catbot/fake-telegram";
+import { newArrivalsFault } from "@catbot/tmapi-emulator";
 import { describe, expect, it } from "vitest";
 import { buttonOf, press, pressData, sendCommand, waitForEdit } from "./test-support/chat.js";
 import { type Harness, startHarness } from "./test-support/harness.js";
@@ -22,27 +23,6 @@ async function start(env: Record<string, string> = {}, watchIntervalMs?: number)
 		{ now: clock.now, ...(watchIntervalMs ? { watchIntervalMs } : {}) },
 	);
 	return { h, clock };
-}
-
-/** A drift fault that puts `count` products with new ids in front of the next upstream answers. */
-function newArrivals(count: number, times = 1, base = 900_000_000_000) {
-	return {
-		kind: "drift" as const,
-		endpoint: "v2" as const,
-		times,
-		mutate(body: unknown) {
-			const data = (body as { data: { items: Record<string, unknown>[] } }).data;
-			const model = data.items[0];
-			if (!model) return body;
-			const fresh = Array.from({ length: count }, (_, i) => ({
-				...model,
-				item_id: typeof model.item_id === "number" ? base + i : String(base + i),
-				title: `New arrival ${i + 1}`,
-			}));
-			data.items = [...fresh, ...data.items].slice(0, data.items.length);
-			return body;
-		},
-	};
 }
 
 const cardCount = (message: BotMessage) => message.text?.match(/^\d+\. /gm)?.length ?? 0;
@@ -71,7 +51,7 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 		clock.advance(11 * HOUR);
 		expect(await h.bot.runWatchesNow()).toBe(0);
 		clock.advance(HOUR);
-		h.emu.inject(newArrivals(2));
+		h.emu.inject(newArrivalsFault(2));
 		const calls = h.emu.stats.requests;
 		expect(await h.bot.runWatchesNow()).toBe(1);
 		expect(h.emu.stats.requests - calls).toBe(1);
@@ -178,7 +158,7 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 		const staysCount = h.tg.messages(stays.id).length;
 
 		clock.advance(12 * HOUR);
-		h.emu.inject(newArrivals(2));
+		h.emu.inject(newArrivalsFault(2));
 		// The older watch's post is sent first: the kicked chat's.
 		h.tg.failNext("sendMessage", {
 			error_code: 403,
@@ -190,7 +170,7 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 		expect(h.logs()).toContain("watches paused: the bot cannot post in this place");
 
 		clock.advance(12 * HOUR);
-		h.emu.inject(newArrivals(3, 1, 910_000_000_000));
+		h.emu.inject(newArrivalsFault(3, { base: 910_000_000_000 }));
 		expect(await h.bot.runWatchesNow()).toBe(1);
 		expect(h.tg.messages(stays.id).at(-1)?.text).toMatch(/^🆕 3 new in \/category 1031910:/);
 		// Paused: not even tried.
@@ -208,7 +188,7 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 		const chat = h.tg.privateChat(alice.id);
 		await sendCommand(h.tg, chat, alice, "/watch 1031910 every:6h");
 		const before = h.tg.messages(chat.id).length;
-		h.emu.inject(newArrivals(1));
+		h.emu.inject(newArrivalsFault(1));
 		clock.advance(6 * HOUR);
 		await h.tg.waitForCall("sendMessage", () => h.tg.messages(chat.id).length > before, 5_000);
 		expect(h.tg.messages(chat.id).at(-1)?.text).toMatch(/^🆕 1 new in \/category 1031910:/);
@@ -226,7 +206,7 @@ describe("category watches on Telegram, end to end through telegraf", () => {
 			/^1\. \/category 1031910 sort:sales · every 12 h · next in 10 h · \d+ new · 2 h ago$/,
 		);
 		clock.advance(10 * HOUR);
-		h.emu.inject(newArrivals(1));
+		h.emu.inject(newArrivalsFault(1));
 		expect(await bot.runWatchesNow()).toBe(1);
 		const post = h.tg.messages(group.id).at(-1);
 		expect(post?.text).toMatch(/^🆕 1 new in \/category 1031910 sort:sales:\n/);

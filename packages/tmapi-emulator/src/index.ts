@@ -21,6 +21,8 @@ export { toGlobalSearchItem } from "./globalSearch.js";
 export type { CatalogItem } from "./items.js";
 export type { KeywordCategory } from "./keywords.js";
 export { categoriesForKeyword, normalizeKeyword } from "./keywords.js";
+export type { NewArrivalsOptions } from "./newArrivals.js";
+export { newArrivalsFault } from "./newArrivals.js";
 export type { Sort } from "./query.js";
 export { SORTS } from "./query.js";
 export { ENDPOINT_PATHS } from "./router.js";

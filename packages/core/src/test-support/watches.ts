@@ -92,27 +92,9 @@ export async function created(
 	return outcome.view;
 }
 
-/** A drift fault that puts `count` products with new ids in front of the next v2 answer. */
-export function newArrivals(count: number, base = 900_000_000_000) {
-	return {
-		kind: "drift" as const,
-		endpoint: "v2" as const,
-		times: 1,
-		mutate(body: unknown) {
-			const data = (body as { data: { items: Record<string, unknown>[] } }).data;
-			const model = data.items[0];
-			if (!model) return body;
-			const fresh = Array.from({ length: count }, (_, i) => ({
-				...model,
-				item_id: typeof model.item_id === "number" ? base + i : String(base + i),
-				title: `New arrival ${i + 1}`,
-			}));
-			data.items = [...fresh, ...data.items].slice(0, data.items.length);
-			return body;
-		},
-	};
-}
-
 export function ids(post: WatchPost | null | undefined): string[] {
 	return post?.cards.map((card) => card.itemId) ?? [];
 }
+
+// Kept under its old name for the watch tests.
+export { newArrivalsFault as newArrivals } from "@catbot/tmapi-emulator";

@@ -65,7 +65,7 @@ describe("createWatchScheduler", () => {
 			isGone: () => false,
 		});
 		await watches.placeBack(chat);
-		emu.current.inject(newArrivals(1, 910_000_000_000));
+		emu.current.inject(newArrivals(1, { base: 910_000_000_000 }));
 		expect(await failing.tick()).toBe(0);
 		expect((await store.list(chat))[0]?.placePaused).toBe(false);
 		expect(logs.lines.some((line) => line.msg === "watch post could not be sent")).toBe(true);
