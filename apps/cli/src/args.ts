@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import { parseArgs } from "node:util";
+import { CatbotError } from "@catbot/core";
 
 export const USAGE = `Usage:
   catbot demo                         interactive session (demo data unless TMAPI_TOKEN is set)
@@ -23,14 +24,12 @@ Examples:
 Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
 
 /** Bad command-line input: the message is shown as is, with the usage, and the exit code is 2. */
-export class UsageError extends Error {
-	override readonly name = "UsageError";
-	readonly code = "usage";
+export class UsageError extends CatbotError {
 	constructor(
 		message: string,
 		readonly usage: string = USAGE,
 	) {
-		super(message);
+		super("usage", message);
 	}
 }
 

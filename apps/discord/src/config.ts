@@ -1,4 +1,4 @@
-import { envToken, envUrl, loadAppConfig } from "@catbot/runtime";
+import { type CoreConfig, envToken, envUrl, loadAppConfig } from "@catbot/runtime";
 import * as v from "valibot";
 
 const SNOWFLAKE = /^\d{15,25}$/;
@@ -30,10 +30,18 @@ const DiscordEnvSchema = v.object({
 });
 
 /** Everything the Discord bot reads from the environment: core's variables plus its own. */
-export type DiscordConfig = ReturnType<typeof loadDiscordConfig>;
+export interface DiscordConfig {
+	readonly core: CoreConfig;
+	readonly token: string;
+	readonly applicationId: string;
+	/** The REST root, without a trailing slash. */
+	readonly apiBase: string;
+	/** Register the commands to this server only when set. */
+	readonly guildId: string | undefined;
+}
 
 /** Reads and checks the bot's configuration, reporting every problem (core's and its own) at once. */
-export function loadDiscordConfig(env: Record<string, string | undefined>) {
+export function loadDiscordConfig(env: Record<string, string | undefined>): DiscordConfig {
 	const { core, app } = loadAppConfig(env, DiscordEnvSchema);
 	return {
 		core,
@@ -45,6 +53,6 @@ export function loadDiscordConfig(env: Record<string, string | undefined>) {
 }
 
 /** The variables `register:discord` needs: no TMAPI token, since registering calls only Discord. */
-export function loadRegisterConfig(env: Record<string, string | undefined>) {
+export function loadRegisterConfig(env: Record<string, string | undefined>): DiscordConfig {
 	return loadDiscordConfig({ TMAPI_TOKEN: "not-needed-to-register", ...env });
 }

@@ -1,4 +1,4 @@
-import { ConfigError, envInteger, envToken, envUrl, loadAppConfig } from "@catbot/runtime";
+import { ConfigError, type CoreConfig, envInteger, envToken, envUrl, loadAppConfig } from "@catbot/runtime";
 import * as v from "valibot";
 
 const TelegramEnvSchema = v.object({
@@ -25,13 +25,20 @@ const TelegramEnvSchema = v.object({
 });
 
 /** Everything the Telegram bot reads from the environment: core's variables plus its own. */
-export type TelegramConfig = ReturnType<typeof loadTelegramConfig>;
+export interface TelegramConfig {
+	readonly core: CoreConfig;
+	readonly botToken: string;
+	/** The Bot API root, without a trailing slash. */
+	readonly apiRoot: string;
+	/** Webhook mode when set; long polling otherwise. */
+	readonly webhook: { readonly url: string; readonly secret: string; readonly port: number } | undefined;
+}
 
 /**
  * Reads and checks the bot's configuration, reporting every problem at once. Webhook mode needs a secret,
  * so that only Telegram can post updates to the bot.
  */
-export function loadTelegramConfig(env: Record<string, string | undefined>) {
+export function loadTelegramConfig(env: Record<string, string | undefined>): TelegramConfig {
 	const { core, app } = loadAppConfig(env, TelegramEnvSchema);
 	if (app.TELEGRAM_WEBHOOK_URL !== undefined && app.TELEGRAM_WEBHOOK_SECRET === undefined) {
 		throw new ConfigError(["TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set"]);

@@ -1,11 +1,20 @@
 import type { Logger } from "@catbot/core";
 
+/** Background work the bot waits for on shutdown; see {@link createTasks}. */
+export interface Tasks {
+	/** Runs `work` in the background; a failure is logged with `name`. */
+	run(name: string, work: () => Promise<unknown>): void;
+	/** Resolves when every running task has finished, or after `timeoutMs`. */
+	drain(timeoutMs: number): Promise<void>;
+	readonly size: number;
+}
+
 /**
  * Runs update handlers in the background and keeps track of them. telegraf's long polling waits for a
  * whole batch of updates before fetching the next, so one slow upstream call would hold up every chat;
  * detached work does not, and shutdown can still wait for it to finish.
  */
-export function createTasks(logger: Logger) {
+export function createTasks(logger: Logger): Tasks {
 	const running = new Set<Promise<void>>();
 	return {
 		run(name: string, work: () => Promise<unknown>): void {
@@ -31,5 +40,3 @@ export function createTasks(logger: Logger) {
 		},
 	};
 }
-
-export type Tasks = ReturnType<typeof createTasks>;

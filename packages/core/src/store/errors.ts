@@ -1,3 +1,4 @@
+import { CatbotError } from "../errors.js";
 /** Why a durable store call failed; stable, so callers and tests branch on it rather than on text. */
 export type StoreErrorCode =
 	/** The input broke a bound of the store's schema (a caller bug, or an unchecked user value). */
@@ -27,14 +28,11 @@ const MESSAGES: Record<StoreErrorCode, string> = {
  * try { await store.shortlist.save(place, card); }
  * catch (error) { if (error instanceof StoreError && error.code === "unavailable") reply(error.message); }
  */
-export class StoreError extends Error {
-	override readonly name = "StoreError";
-	readonly code: StoreErrorCode;
+export class StoreError extends CatbotError<StoreErrorCode> {
 	/** What went wrong in words for developers, still without secrets, e.g. which field broke its bound. */
 	readonly detail: string | undefined;
 	constructor(code: StoreErrorCode, options: { detail?: string; cause?: unknown } = {}) {
-		super(MESSAGES[code], options.cause === undefined ? undefined : { cause: options.cause });
-		this.code = code;
+		super(code, MESSAGES[code], options.cause === undefined ? {} : { cause: options.cause });
 		this.detail = options.detail;
 	}
 }
