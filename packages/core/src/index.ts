@@ -3,90 +3,63 @@
 
 // The catalog engine and the platform-neutral views the adapters render.
 export type { Actor } from "./access/actor.js";
-export type { AllowLists } from "./access/allowList.js";
+
 export { createAccessPolicy } from "./access/allowList.js";
 // What the engine runs on: the cache, the limits, the logger and metrics it reports to. The host (the
 // runtime) passes Redis-backed counters and stores, pino and Prometheus.
-export type { MemoryStoreOptions } from "./cache/memoryStore.js";
+
 export { createMemoryStore } from "./cache/memoryStore.js";
 export type { CacheStore } from "./cache/store.js";
-export type { TieredStoreOptions } from "./cache/tieredStore.js";
+
 export { createTieredStore } from "./cache/tieredStore.js";
 export type { ProductCard } from "./catalog/cards.js";
 export { toCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
-export type {
-	Catalog,
-	CatalogInput,
-	CatalogOptions,
-	ExportRequest,
-	FirstPage,
-	PickedCard,
-	PickRequest,
-	Resolved,
-	ShowHooks,
-} from "./catalog/createCatalog.js";
+export type { Catalog, CatalogInput } from "./catalog/createCatalog.js";
 export { createCatalog } from "./catalog/createCatalog.js";
-export type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./catalog/outcome.js";
-export type { CatalogTexts } from "./catalog/texts.js";
-export { badButtonText, catalogTexts, exportFileName } from "./catalog/texts.js";
+export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/outcome.js";
+
+export { badButtonText } from "./catalog/texts.js";
 // Errors: one family. Each has a stable `code` and a message safe to show a chat user.
 export { CatbotError, isCatbotError } from "./errors.js";
 export { productsToCsv, SHORTLIST_CSV_COLUMNS, shortlistToCsv } from "./export/csv.js";
 export { labelsFor } from "./i18n/labels.js";
 export type { CounterFactory, CounterSpec } from "./limits/counters.js";
-export type { Limits, LimitsOptions } from "./limits/createLimits.js";
+
 export { createLimits } from "./limits/createLimits.js";
 export type { LimitDecision } from "./limits/slidingWindow.js";
-export type { LogFn, Logger } from "./logging/logger.js";
+export type { Logger } from "./logging/logger.js";
 export type { Metrics } from "./metrics/metrics.js";
 // The grammar: commands and Discord options to a query, and back to its canonical command.
 export { formatCategoryCommand } from "./query/format.js";
 export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
-export type { CategoryQuery, Language, SortOrder } from "./query/schema.js";
-export {
-	CATEGORY_ID_MAX,
-	CHAT_PAGE_SIZE_MAX,
-	lastServablePage,
-	MAX_RESULT_ITEMS,
-	toCategoryQuery,
-} from "./query/schema.js";
+export type { CategoryQuery, Language } from "./query/schema.js";
+export { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, MAX_RESULT_ITEMS, toCategoryQuery } from "./query/schema.js";
 // The team shortlist: save a card from a results page, list the place's cards, remove one, export CSV.
-export type { ShortlistCommand } from "./shortlist/command.js";
+
 export { parseShortlistCommand } from "./shortlist/command.js";
-export type { ShortlistOptions } from "./shortlist/createShortlist.js";
+
 export { createShortlist } from "./shortlist/createShortlist.js";
 export { SHORTLIST_MAX_LIMIT, SHORTLIST_PAGE_SIZE, SHORTLIST_PAGES_MAX } from "./shortlist/limits.js";
-export type { ShortlistTexts } from "./shortlist/texts.js";
+
 export { shortlistTexts } from "./shortlist/texts.js";
-export type {
-	RemoveView,
-	SaveView,
-	Shortlist,
-	ShortlistEntry,
-	ShortlistExport,
-	ShortlistView,
-} from "./shortlist/types.js";
+export type { Shortlist, ShortlistEntry, ShortlistExport, ShortlistView } from "./shortlist/types.js";
 // The durable store's contract (shortlists, watches); the runtime implements it on SQLite and PostgreSQL.
 export type { DurableStore } from "./store/durableStore.js";
-export type { StoreErrorCode } from "./store/errors.js";
+
 export { isStoreError, StoreError } from "./store/errors.js";
-export type { MemoryShortlistOptions } from "./store/memoryShortlist.js";
-export { createMemoryShortlistStore } from "./store/memoryShortlist.js";
-export type { MemoryWatchOptions } from "./store/memoryWatches.js";
+
 export { createMemoryWatchStore } from "./store/memoryWatches.js";
 export type { Place } from "./store/place.js";
 export { discordChannelPlace, PlaceSchema } from "./store/place.js";
-export type { SavedCard, SavedCardSource } from "./store/savedCard.js";
-export { SAVED_TITLE_MAX, SavedCardSchema, savedCardFromProduct } from "./store/savedCard.js";
-export type { SaveResult, ShortlistPage, ShortlistPageRequest, ShortlistStore } from "./store/shortlist.js";
+export type { SavedCard } from "./store/savedCard.js";
+export { SAVED_TITLE_MAX, SavedCardSchema } from "./store/savedCard.js";
+export type { SaveResult, ShortlistStore } from "./store/shortlist.js";
 export { SHORTLIST_MAX_DEFAULT, ShortlistPageRequestSchema } from "./store/shortlist.js";
 export type {
-	ClaimOptions,
 	CreateWatchResult,
 	NewWatch,
 	Watch,
-	WatchClaim,
 	WatchRef,
 	WatchResult,
 	WatchStatus,
@@ -95,9 +68,7 @@ export type {
 export {
 	ClaimOptionsSchema,
 	NewWatchSchema,
-	WATCH_CLAIM_MAX,
 	WATCH_INTERVAL_HOURS_MAX,
-	WATCH_ITEMS_MAX,
 	WATCH_SEEN_KEEP,
 	WATCHES_PER_PLACE_DEFAULT,
 	WatchResultSchema,
@@ -106,9 +77,8 @@ export { truncateText } from "./text/truncate.js";
 // The TMAPI client and its normalized model.
 export type { TmapiAttemptEvent, TmapiClient, TmapiClientOptions } from "./tmapi/client.js";
 export { createTmapiClient } from "./tmapi/client.js";
-export type { TmapiApiErrorReason, TmapiEndpoint, TmapiErrorCode } from "./tmapi/errors.js";
+export type { TmapiEndpoint, TmapiErrorCode } from "./tmapi/errors.js";
 export {
-	isTmapiError,
 	TmapiApiError,
 	TmapiError,
 	TmapiNetworkError,
@@ -122,27 +92,11 @@ export type { CategoryItemsParams, CategoryItemsV2Params } from "./tmapi/params.
 export { LANGUAGES } from "./tmapi/params.js";
 export type { CategoryInfo, CategoryPage, CategoryRef, Product } from "./tmapi/product.js";
 // Category watches: /watch, /watches, /unwatch, the runs that post new products, and their scheduler.
-export type { WatchCommand, WatchRequest } from "./watches/command.js";
-export {
-	parseInterval,
-	parseWatchCommand,
-	WATCH_INTERVAL_DEFAULT_HOURS,
-	WATCH_POSITION_MAX,
-	watchCommandFromOptions,
-} from "./watches/command.js";
-export type { WatchesOptions } from "./watches/createWatches.js";
+
+export { parseWatchCommand, WATCH_POSITION_MAX } from "./watches/command.js";
+
 export { createWatches, WATCH_MIN_HOURS_DEFAULT } from "./watches/createWatches.js";
-export { backoffMs, GONE_AFTER_417, WATCH_POST_CARDS } from "./watches/run.js";
-export type { WatchScheduler, WatchSchedulerOptions } from "./watches/scheduler.js";
+
 export { createWatchScheduler } from "./watches/scheduler.js";
-export { watchTexts } from "./watches/texts.js";
-export type {
-	RunDueOptions,
-	WatchCreateView,
-	Watches,
-	WatchInput,
-	WatchListEntry,
-	WatchListView,
-	WatchPost,
-	WatchRemoveView,
-} from "./watches/types.js";
+
+export type { Watches, WatchListView, WatchPost } from "./watches/types.js";
