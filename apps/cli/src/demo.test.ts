@@ -1,63 +1,8 @@
-import { once } from "node:events";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { killAll, type RunningProcess, runProcess } from "@catbot/testkit";
+import { killAll } from "@catbot/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { displayWidth } from "./test-support/width.js";
+import { ask, demo, quit } from "./test-support/demo.js";
 
-const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const ENV_EXAMPLE = fileURLToPath(new URL("../../../.env.example", import.meta.url));
-const PROMPT = "catbot> ";
 afterEach(killAll);
-
-function freshFolder(): string {
-	return mkdtempSync(join(tmpdir(), "catbot-demo-"));
-}
-
-/** A demo session in an empty folder (no developer's .env), `columns` wide. */
-async function demo(options: { columns?: number; env?: Record<string, string>; cwd?: string } = {}) {
-	const session = runProcess(MAIN, {
-		args: ["demo"],
-		cwd: options.cwd ?? freshFolder(),
-		env: { COLUMNS: String(options.columns ?? 80), ...options.env },
-	});
-	// "close" comes after stdout and stderr are drained; "exit" can come before their last chunks.
-	const closed = once(session.child, "close");
-	await session.waitFor(PROMPT);
-	return Object.assign(session, { closed });
-}
-
-/** Types a line and resolves with what the session answered to it (up to the next prompt). */
-async function ask(session: RunningProcess, line: string): Promise<string> {
-	const before = session.stdout().length;
-	session.type(line);
-	const done = () => session.stdout().slice(before).includes(PROMPT);
-	const deadline = Date.now() + 8_000;
-	while (!done()) {
-		if (Date.now() > deadline) throw new Error(`no prompt after ${line}:\n${session.output().slice(-2000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-	const answer = session.stdout().slice(before);
-	return answer.slice(0, answer.indexOf(PROMPT)).trim();
-}
-
-/** The lines of a table answer, from its top border to its bottom border. */
-function tableLines(answer: string): string[] {
-	const lines = answer.split("\n");
-	const top = lines.findIndex((line) => line.startsWith("┌"));
-	const bottom = lines.findIndex((line) => line.startsWith("└"));
-	return lines.slice(top, bottom + 1);
-}
-
-async function quit(session: RunningProcess & { closed: Promise<unknown> }) {
-	session.type("q");
-	const [code] = await session.exited;
-	await session.closed;
-	expect(code).toBe(0);
-	expect(session.stdout()).toMatch(/Bye\.\n$/);
-}
 
 describe("numbers typed at the demo prompt", () => {
 	it("opens a card by its number however big it is: 101 on page 21 is card 101", async () => {
@@ -180,87 +125,6 @@ describe("the demo's own commands", () => {
 		for (const word of ["cheap", "expensive", "sales", "default"]) {
 			expect(await ask(session, `s ${word}`)).not.toContain("Slow down");
 		}
-		await quit(session);
-	});
-});
-
-describe("the demo reading a script from a pipe", () => {
-	it("answers every line and ends cleanly at the end of the input, without q", async () => {
-		const session = await demo();
-		session.type("1031910");
-		session.type("n");
-		session.type("7");
-		// End of input while the first search is still running: Node 24's readline throws on a prompt
-		// after close, where Node 20 let it pass.
-		session.child.stdin?.end();
-		const [code] = await session.exited;
-		await session.closed;
-		expect(code).toBe(0);
-		expect(session.stdout()).toContain("Page 2 of 28");
-		expect(session.stdout()).toMatch(/#7 .*\n {2}https:/);
-		expect(session.stdout()).toMatch(/Bye\.\n$/);
-		expect(session.output()).not.toContain("catbot:");
-	});
-});
-
-describe("the demo's first run with a .env from .env.example", () => {
-	it("keeps JSON log lines out of the session and never touches REDIS_URL", async () => {
-		const cwd = freshFolder();
-		copyFileSync(ENV_EXAMPLE, join(cwd, ".env"));
-		// A Redis nobody runs: the demo's cache and budget are its own, in memory.
-		writeFileSync(join(cwd, ".env"), "\nREDIS_URL=redis://127.0.0.1:1\n", { flag: "a" });
-		const session = await demo({ cwd });
-		await ask(session, "1031910 sort:sales");
-		await ask(session, "n");
-		await ask(session, "sotr:sales");
-		await quit(session);
-		expect(session.output()).toContain("Page 2 of 28");
-		expect(session.output()).not.toContain('"level"');
-		expect(session.output()).not.toMatch(/redis/i);
-	});
-});
-
-describe("the demo's table", () => {
-	it("fits 80 columns with the units in the header and only values in the cells", async () => {
-		const session = await demo({ columns: 80 });
-		const answer = await ask(session, "1031910 sort:sales");
-		for (const line of answer.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
-		const [, header, , ...rows] = tableLines(answer);
-		expect(header).toMatch(/Price \(MOQ\).*Sold in 90 days · Shop/);
-		expect(rows).toHaveLength(5 + 1);
-		for (const row of rows.slice(0, -1)) {
-			expect(row).toMatch(/¥[\d,]+\.\d\d \(\d[\d,]*\)/);
-			expect(row).not.toMatch(/MOQ|sold|90 days/i);
-		}
-		await quit(session);
-	});
-
-	it("shows the values, not cut labels, in other languages", async () => {
-		const session = await demo({ columns: 80 });
-		for (const [lang, label] of [
-			["ru", /Мин\. заказ|Продано/],
-			["zh", /起批|售出/],
-			["ja", /最小注文|販売数/],
-			["ko", /최소 주문|판매/],
-		] as const) {
-			const answer = await ask(session, `1031910 lang:${lang}`);
-			for (const line of answer.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
-			const rows = tableLines(answer).slice(3, -1);
-			expect(rows).toHaveLength(5);
-			for (const row of rows) {
-				expect(row).not.toMatch(label);
-				expect(row).toMatch(/\(\d[\d\s,.]*\)/u);
-			}
-		}
-		await quit(session);
-	});
-
-	it("gives price, MOQ, sales and shop their own columns when the terminal is wide", async () => {
-		const session = await demo({ columns: 150 });
-		const answer = await ask(session, "1031910 sort:sales");
-		const [top, header] = tableLines(answer);
-		expect(header).toMatch(/│ Price +│ MOQ +│ Sold in 90 days +│ Shop +│/);
-		expect(displayWidth(top ?? "")).toBeLessThanOrEqual(150);
 		await quit(session);
 	});
 });

@@ -1,100 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-	type Actor,
-	discordChannelPlace,
-	type Place,
-	type SavedCard,
-	SHORTLIST_CSV_COLUMNS,
-	shortlistToCsv,
-} from "@catbot/core";
-import { createLogger, createRuntime, loadConfig, openStore } from "@catbot/runtime";
-import { killAll, runProcess } from "@catbot/testkit";
-import { TEST_TOKEN, useEmulator } from "@catbot/testkit/emulator";
+import { SHORTLIST_CSV_COLUMNS, shortlistToCsv } from "@catbot/core";
+import { killAll } from "@catbot/testkit";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
+import { CHAT, CSV, card, folder, NEWEST_FIRST, run, seed, seeded } from "./test-support/shortlist.js";
 import { displayWidth } from "./test-support/width.js";
 
-const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const CSV = { bom: true, columns: true } as const;
-const emu = useEmulator();
 afterEach(killAll);
-
-const CHAT: Place = { platform: "telegram", id: "-1001234567890" };
-const CHANNEL: Place = discordChannelPlace("81384788765712384", "81384788765712390");
-const SILENT = createLogger({ level: "silent" });
-
-/** A fresh folder to run in, as the repo root would be: the store goes to its ./data unless told. */
-function folder(): string {
-	return mkdtempSync(join(tmpdir(), "catbot-shortlist-"));
-}
-
-async function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-	const child = runProcess(MAIN, { args: ["shortlist", ...args], cwd, env });
-	const [code] = await child.exited;
-	const stdout = child.stdout();
-	return { code, stdout, stderr: child.output().replace(stdout, ""), output: child.output() };
-}
-
-/** Saved card n of a hostile-enough list: one title is a formula, one name a mention, one title escapes. */
-function card(n: number, overrides: Partial<SavedCard> = {}): SavedCard {
-	const itemId = String(700_000_000_000 + n);
-	return {
-		itemId,
-		title: `Summer dress ${n} 连衣裙`,
-		imageUrl: `https://cbu01.alicdn.com/img/${n}.jpg`,
-		productUrl: `https://detail.1688.com/offer/${itemId}.html`,
-		price: 10 + n / 4,
-		currency: "CNY",
-		moq: 2,
-		shopName: `Shop ${n}`,
-		shopUrl: `https://shop${n}.1688.com`,
-		categoryId: 1031910,
-		categoryName: "连衣裙",
-		command: "/category 1031910 sort:sales",
-		savedBy: { userId: String(100 + n), name: `Member ${n}` },
-		savedAt: Date.UTC(2026, 10, n, 12),
-		...overrides,
-	};
-}
-
-const CARDS: readonly SavedCard[] = [
-	card(1),
-	card(2, {
-		title: '=HYPERLINK("http://evil.example","click")',
-		savedBy: { userId: "102", name: "@everyone" },
-	}),
-	card(3, { price: null, moq: null, shopName: null }),
-	card(4, { title: "Red \u001b[31mdress\u001b[0m\nsecond line" }),
-	card(5),
-	card(6),
-	card(7, { savedBy: { userId: "107", name: null } }),
-];
-/** What the list holds: newest save first. */
-const NEWEST_FIRST = [...CARDS].reverse();
-
-async function seed(
-	where: { dataDir?: string; databaseUrl?: string },
-	place: Place,
-	cards: readonly SavedCard[],
-) {
-	const store = await openStore({ ...where, logger: SILENT });
-	try {
-		for (const saved of cards) expect((await store.shortlist.save(place, saved)).status).toBe("saved");
-	} finally {
-		await store.close();
-	}
-}
-
-/** A folder whose ./data holds the chat's seven cards and one card of a Discord channel. */
-async function seeded(): Promise<string> {
-	const cwd = folder();
-	await seed({ dataDir: join(cwd, "data") }, CHAT, CARDS);
-	await seed({ dataDir: join(cwd, "data") }, CHANNEL, [card(9, { title: "Channel card" })]);
-	return cwd;
-}
 
 describe("catbot shortlist reads the bots' store", () => {
 	it("writes the chat's whole list as the /shortlist export CSV, newest first, spreadsheet-safe", async () => {
@@ -235,86 +148,5 @@ describe("catbot shortlist reads the bots' store", () => {
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe("");
 		expect(result.stderr).toBe("There is no page 3: the last page is 2.\n");
-	});
-});
-
-describe("catbot shortlist's arguments", () => {
-	// Every message is checked in shortlistArgs.test.ts; these check how the program ends on one.
-	it.each([
-		[[], "Tell me whose shortlist: --place telegram:<chatId> or --place discord:<guildId>:<channelId>."],
-		[
-			["--place", "discord:81384788765712390"],
-			"A Discord place is discord: with the server's id and the channel's, discord:<guildId>:<channelId>, not 'discord:81384788765712390'.",
-		],
-		[
-			["telegram:-100123"],
-			"Unexpected word 'telegram:-100123'. Put the place after --place: --place telegram:-100123.",
-		],
-	])("%j is one line naming the problem, then the usage, and exit 2", async (args, message) => {
-		const cwd = folder();
-		const result = await run(args, cwd);
-		expect(result.code).toBe(2);
-		expect(result.stdout).toBe("");
-		const [first, second] = result.output.split("\n");
-		expect(first).toBe(`catbot: ${message}`);
-		expect(second).toBe("Usage: catbot shortlist --place <place> [options]");
-		expect(existsSync(join(cwd, "data"))).toBe(false);
-	});
-
-	it("prints its usage for --help, in lines that fit 80 columns", async () => {
-		const result = await run(["--help"], folder());
-		expect(result.code).toBe(0);
-		expect(result.stdout).toMatch(/^Usage: catbot shortlist --place <place>/);
-		expect(result.stdout).toContain("the chat's id in Telegram");
-		for (const line of result.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
-	});
-});
-
-describe("catbot shortlist and TMAPI", () => {
-	const ann: Actor = { platform: "telegram", userId: "7", placeId: CHAT.id };
-
-	it("lists a card a bot saved without a TMAPI token and without a single TMAPI request", async () => {
-		const cwd = folder();
-		const dataDir = join(cwd, "shared-data");
-		mkdirSync(dataDir);
-		// The real path: a bot's runtime shows a page and saves its second card for Ann.
-		const bot = createRuntime(
-			loadConfig({ TMAPI_TOKEN: TEST_TOKEN, TMAPI_BASE_URL: emu.current.url, DATA_DIR: dataDir }),
-			{
-				logger: SILENT,
-			},
-		);
-		let saved: SavedCard | null;
-		try {
-			const shown = await bot.catalog.show(ann, { text: "/category 1031910 sort:sales" });
-			if (!shown.ok) throw new Error(shown.refusal.message);
-			const outcome = await bot.shortlist.save(
-				ann,
-				CHAT,
-				{ token: shown.view.tokens.current, position: 2 },
-				"Ann",
-			);
-			if (!outcome.ok) throw new Error(outcome.refusal.message);
-			saved = outcome.view.card;
-		} finally {
-			await bot.close();
-		}
-		emu.current.resetStats();
-
-		const tokenless = await run(["--place", "telegram:-1001234567890", "--format", "json"], cwd, {
-			DATA_DIR: dataDir,
-		});
-		expect(tokenless.code).toBe(0);
-		expect(JSON.parse(tokenless.stdout)).toEqual([saved]);
-		expect(saved?.savedBy.name).toBe("Ann");
-
-		// With a token and the API's address set, as in a bot's .env: still nothing is asked of TMAPI.
-		const env = { DATA_DIR: dataDir, TMAPI_TOKEN: TEST_TOKEN, TMAPI_BASE_URL: emu.current.url };
-		for (const format of ["table", "json", "csv"]) {
-			const result = await run(["--place", "telegram:-1001234567890", "--format", format], cwd, env);
-			expect(result.code).toBe(0);
-			expect(result.stdout).toContain(format === "json" ? '"name": "Ann"' : "Ann");
-		}
-		expect(emu.current.stats.requests).toBe(0);
 	});
 });
