@@ -1,46 +1,10 @@
-import type { FakeUser, RecordedMessage } from "@catbot/fake-discord";
+import type { FakeUser } from "@catbot/fake-discord";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { registerCommands } from "./register.js";
 import { customIdOf, messageWhen, parts, selectMenu, settled } from "./test-support/components.js";
-import {
-	asker,
-	CHANNEL,
-	GUILD,
-	type Harness,
-	OTHER_CHANNEL,
-	other,
-	startHarness,
-} from "./test-support/harness.js";
-
-const UPDATE = 7;
-const DEFER = 5;
-const DEFER_UPDATE = 6;
-const DM = "830000000000000001";
-
-/** A card's title without its "12. " position, as results and the shortlist both show it. */
-const titleOf = (title: unknown) => String(title).replace(/^\d+\. /, "");
-
-/** Picks card `position` in a results message's "Save a card…" menu, and waits for the private answer. */
-async function save(h: Harness, results: RecordedMessage, position: number, user: FakeUser = asker) {
-	const menu = selectMenu(results, "v|");
-	const handle = await h.discord.selectMenu({
-		user,
-		message: results,
-		customId: menu.custom_id,
-		values: [String(position)],
-	});
-	return { handle, answer: await settled(handle) };
-}
-
-/** The action log lines the engine wrote for `action`, parsed. */
-function actionLines(h: Harness, action: string): Record<string, unknown>[] {
-	return h
-		.logs()
-		.split("\n")
-		.filter((line) => line.includes(`"action":"${action}"`))
-		.map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+import { asker, CHANNEL, GUILD, other, startHarness } from "./test-support/harness.js";
+import { DEFER, UPDATE } from "./test-support/responses.js";
+import { actionLines, save, titleOf } from "./test-support/shortlist.js";
 
 describe("the channel's shortlist, end to end through discord.js", () => {
 	it("saves a card from the results' menu privately, once, without a paid call", async () => {
@@ -193,80 +157,5 @@ describe("the channel's shortlist, end to end through discord.js", () => {
 		expect(rows[0]).toMatchObject({ saved_by_id: sly.id, command: "/category 1031910" });
 		expect(rows[0]?.price_when_saved).toMatch(/^\d+(\.\d+)?$/);
 		expect(h.discord.violations).toEqual([]);
-	});
-
-	it("keeps the list across a restart (SQLite), and only in its own channel", async () => {
-		const h = await startHarness();
-		const results = await settled(await h.category({ cat_id: 1031910 }));
-		await save(h, results, 1);
-		await h.restart();
-
-		const list = await settled(await h.shortlist());
-		expect(list.embeds.map((e) => titleOf(e.title))).toEqual([titleOf(results.embeds[0]?.title)]);
-		// The old menu still works: the new process has no cached page, so it defers privately and pays once.
-		const later = await save(h, results, 2);
-		expect((await later.handle.response()).type).toBe(DEFER);
-		expect(later.answer).toMatchObject({
-			ephemeral: true,
-			content: "☆ Saved to this channel's shortlist (2 of 500).",
-		});
-
-		const elsewhere = await settled(await h.shortlist({}, asker, OTHER_CHANNEL));
-		expect(elsewhere.content).toBe(
-			"**☆ This channel's shortlist**\nNothing saved here yet: press ☆ Save on a card.",
-		);
-		expect(elsewhere.embeds).toEqual([]);
-		const empty = await settled(await h.shortlist({ export: true }, asker, OTHER_CHANNEL));
-		expect(empty.content).toBe("Nothing saved here yet: press ☆ Save on a card.");
-		expect(empty.attachments).toEqual([]);
-
-		expect(h.discord.violations).toEqual([]);
-	});
-
-	it("answers in DMs that the shortlist belongs to a server channel, and offers no save menu there", async () => {
-		const h = await startHarness();
-		// Registered globally too, as in production, so that the command exists in DMs.
-		await registerCommands({
-			token: h.discord.token,
-			applicationId: h.discord.applicationId,
-			apiBase: h.discord.apiBase,
-			logger: h.bot.logger,
-		});
-		const dm = await settled(await h.discord.runCommand({ channelId: DM, user: asker, name: "shortlist" }));
-		expect(dm).toMatchObject({
-			ephemeral: true,
-			content: "The shortlist belongs to a server channel: use /shortlist in one.",
-		});
-		const results = await settled(
-			await h.discord.runCommand({
-				channelId: DM,
-				user: asker,
-				name: "category",
-				options: [{ name: "cat_id", type: 4, value: 1031910 }],
-			}),
-		);
-		expect(results.embeds).toHaveLength(5);
-		expect(parts(results).filter((p) => p.type === 3)).toEqual([]);
-		expect(h.discord.violations).toEqual([]);
-	});
-
-	it("counts a save against the rate limit like any action, and tells the user privately", async () => {
-		const h = await startHarness({ RATE_LIMIT_ACTIONS: "3" });
-		const results = await settled(await h.category({ cat_id: 1031910 }));
-		await save(h, results, 1);
-		await save(h, results, 2);
-		const refused = await save(h, results, 3);
-		expect(refused.answer).toMatchObject({ ephemeral: true, visibleTo: asker.id });
-		expect(refused.answer.content).toMatch(/try again/i);
-		// Repeated presses within the window are acknowledged quietly, with no new message.
-		const quiet = await h.discord.selectMenu({
-			user: asker,
-			message: results,
-			customId: selectMenu(results, "v|").custom_id,
-			values: ["4"],
-		});
-		expect((await quiet.response()).type).toBe(DEFER_UPDATE);
-		const list = await settled(await h.shortlist({}, other));
-		expect(list.embeds).toHaveLength(2);
 	});
 });
