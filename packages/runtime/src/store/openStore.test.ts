@@ -9,6 +9,8 @@ import { useStoreBackends } from "../test-support/storeBackends.js";
 import { freshPlace, newWatch, savedCard } from "../test-support/storeFixtures.js";
 import { openStore } from "./openStore.js";
 
+const keptUntilExit: unknown[] = [];
+
 const backends = useStoreBackends();
 const dirs: string[] = [];
 afterAll(() => {
@@ -36,7 +38,10 @@ describe("openStore with SQLite", () => {
 		const file = join(dataDir, "catbot.sqlite");
 		expect(existsSync(file)).toBe(true);
 		const reader = new Sqlite(file, { readonly: true });
-		expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+		const journal = reader.prepare("PRAGMA journal_mode").pluck();
+		// Kept: better-sqlite3 objects must not be garbage-collected on Node 24 (see store/sqlite.ts).
+		keptUntilExit.push(reader, journal);
+		expect(journal.get()).toBe("wal");
 		reader.close();
 		expect(logs.lines.some((line) => line.msg === "store opened" && line.store === "sqlite")).toBe(true);
 		await store.close();

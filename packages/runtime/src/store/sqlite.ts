@@ -8,6 +8,7 @@ import {
 	type Driver,
 	Kysely,
 	SqliteAdapter,
+	type SqliteDatabase,
 	SqliteDialect,
 	type SqliteDialectConfig,
 	SqliteDriver,
@@ -76,7 +77,9 @@ export function openSqlite(dataDir: string): SharedSqlite {
 	let entry = open.get(file);
 	if (!entry) {
 		entry = {
-			db: new Kysely<StoreDatabase>({ dialect: new StoreSqliteDialect({ database: connect(file) }) }),
+			db: new Kysely<StoreDatabase>({
+				dialect: new StoreSqliteDialect({ database: keepingStatements(connect(file)) }),
+			}),
 			users: 0,
 		};
 		open.set(file, entry);
@@ -102,12 +105,38 @@ function connect(file: string): Sqlite.Database {
 	try {
 		mkdirSync(dirname(file), { recursive: true });
 		const database = new Sqlite(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-		database.pragma("journal_mode = WAL");
+		// exec, not pragma(): pragma() prepares a statement and drops it (see keepingStatements).
 		// FULL: a commit is on disk before it is acknowledged, so an acknowledged save survives a power cut.
-		database.pragma("synchronous = FULL");
-		database.pragma("foreign_keys = ON");
+		database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
 		return database;
 	} catch (cause) {
 		throw new StoreError("unavailable", { detail: `cannot open the SQLite file ${file}`, cause });
 	}
+}
+
+/** better-sqlite3 objects this process made, kept until exit; see {@link keepingStatements}. */
+const keptUntilExit: unknown[] = [];
+
+/**
+ * better-sqlite3 12 on Node 24 aborts the whole process when V8's garbage collector destroys one of its
+ * objects (a Statement, a Database) at a moment Node has no current environment: node::ObjectWrap's
+ * destructor asserts `env != nullptr` (WiseLibs/better-sqlite3#1515, closed without a fix; 13.x needs Node
+ * 22). So none is ever left to the collector: each SQL text is prepared once per connection and kept, and
+ * a connection and its statements stay referenced after close, until Node's own exit hooks destroy them
+ * with an environment. Kysely's SQL is parameterised, so a connection has a bounded set of texts.
+ */
+function keepingStatements(database: Sqlite.Database): SqliteDatabase {
+	const statements = new Map<string, Sqlite.Statement>();
+	keptUntilExit.push(database, statements);
+	return {
+		close: () => database.close(),
+		prepare(sql) {
+			let statement = statements.get(sql);
+			if (statement === undefined) {
+				statement = database.prepare(sql);
+				statements.set(sql, statement);
+			}
+			return statement;
+		},
+	};
 }
