@@ -3,17 +3,10 @@ import { DEFAULT_EXPORT_PAGES } from "../query/export.js";
 import { formatCategoryCommand } from "../query/format.js";
 import { type CategoryQuery, MAX_RESULT_ITEMS } from "../query/schema.js";
 import type { Product } from "../tmapi/product.js";
-import {
-	type ActionMeta,
-	type CatalogContext,
-	countAction,
-	refused,
-	refuseOutsider,
-	upstreamRefusal,
-} from "./actions.js";
+import { type ActionMeta, type CatalogContext, refused, refuseOutsider, upstreamRefusal } from "./actions.js";
+import { admitQuery } from "./admit.js";
 import type { CatalogOutcome, ExportView, Refusal } from "./outcome.js";
 import { resolveExport } from "./resolve.js";
-import { knownLastPage, pastTheEnd } from "./showPage.js";
 import { catalogTexts, exportFileName } from "./texts.js";
 import type { CatalogInput, ExportRequest } from "./types.js";
 
@@ -101,12 +94,8 @@ export async function exportPages(
 	const resolved = resolveExport(input, ctx.tokenSecret);
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
-	meta.catId = query.catId;
-	const limited = await countAction(ctx, actor);
-	if (limited) return refused(limited);
-	const known = await knownLastPage(ctx, query);
-	const beyondKnown = known === undefined ? null : pastTheEnd(ctx, query, known);
-	if (beyondKnown) return refused(beyondKnown);
+	const blocked = await admitQuery(ctx, actor, query, meta);
+	if (blocked) return refused(blocked);
 
 	const asked = pagesToRead(ctx, request.pages ?? resolved.pages ?? DEFAULT_EXPORT_PAGES);
 	const { first, last } = upstreamRange(ctx, query, asked);

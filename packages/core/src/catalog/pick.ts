@@ -1,20 +1,14 @@
 import { type Actor, actorKey } from "../access/actor.js";
 import type { CategoryQuery } from "../query/schema.js";
 import type { Product } from "../tmapi/product.js";
-import {
-	type ActionMeta,
-	type CatalogContext,
-	countAction,
-	refused,
-	refuseOutsider,
-	upstreamRefusal,
-} from "./actions.js";
+import { type ActionMeta, type CatalogContext, refused, refuseOutsider, upstreamRefusal } from "./actions.js";
+import { admitQuery } from "./admit.js";
 import { categoryName } from "./categories.js";
 import type { CatalogOutcome } from "./outcome.js";
 import type { Loaded } from "./pages.js";
 import { refuse } from "./refusals.js";
 import { resolveInput } from "./resolve.js";
-import { acknowledgeIfSlow, knownLastPage, nameWithin, pastTheEnd } from "./showPage.js";
+import { acknowledgeIfSlow, nameWithin } from "./showPage.js";
 import { slicesFor } from "./slice.js";
 import type { PickedCard, PickRequest, ShowHooks } from "./types.js";
 
@@ -52,14 +46,12 @@ export async function pickCard(
 	const resolved = resolveInput({ token: request.token }, ctx.tokenSecret);
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
+	// Said in the log line even when the position is refused before admission.
 	meta.catId = query.catId;
 	const problem = positionProblem(query, request.position);
 	if (problem) return refused(refuse.invalid([problem]));
-	const limited = await countAction(ctx, actor);
-	if (limited) return refused(limited);
-	const known = await knownLastPage(ctx, query);
-	const beyondKnown = known === undefined ? null : pastTheEnd(ctx, query, known);
-	if (beyondKnown) return refused(beyondKnown);
+	const blocked = await admitQuery(ctx, actor, query, meta);
+	if (blocked) return refused(blocked);
 
 	const userKey = actorKey(actor);
 	await acknowledgeIfSlow(ctx, query, hooks);

@@ -1,35 +1,12 @@
 import { type Actor, actorKey } from "../access/actor.js";
-import { type CategoryQuery, MAX_RESULT_ITEMS } from "../query/schema.js";
+import type { CategoryQuery } from "../query/schema.js";
 import type { CategoryInfo } from "../tmapi/product.js";
-import {
-	type ActionMeta,
-	type CatalogContext,
-	countAction,
-	refused,
-	refuseOutsider,
-	upstreamRefusal,
-} from "./actions.js";
-import type { CatalogOutcome, Refusal, ResultView } from "./outcome.js";
-import { refuse } from "./refusals.js";
+import { type ActionMeta, type CatalogContext, refused, refuseOutsider, upstreamRefusal } from "./actions.js";
+import { admitQuery, pastTheEnd } from "./admit.js";
+import type { CatalogOutcome, ResultView } from "./outcome.js";
 import { resolveInput } from "./resolve.js";
 import { buildView, lastPageOf } from "./resultView.js";
-import { viewPageCount } from "./slice.js";
 import type { CatalogInput, ShowHooks } from "./types.js";
-
-/** The refusal for a page past `lastPage`, with a token for the last page; null when the page exists. */
-export function pastTheEnd(ctx: CatalogContext, query: CategoryQuery, lastPage: number): Refusal | null {
-	if (query.page <= lastPage) return null;
-	return refuse.noSuchPage(query, lastPage, ctx.sign({ ...query, page: lastPage }));
-}
-
-/**
- * The last chat page as far as the cache knows (an upstream page of this query told its item count),
- * capped by the 2000 products 1688 lists at most; undefined when nothing is known. Never a paid call.
- */
-export async function knownLastPage(ctx: CatalogContext, query: CategoryQuery): Promise<number | undefined> {
-	const total = await ctx.pages.knownTotal(query);
-	return total === undefined ? undefined : viewPageCount(Math.min(total, MAX_RESULT_ITEMS), query.pageSize);
-}
 
 /** The category's name and breadcrumb if they arrive within `waitMs`, else null; never throws. */
 export async function nameWithin(
@@ -78,12 +55,8 @@ export async function showPage(
 	const resolved = resolveInput(input, ctx.tokenSecret);
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
-	meta.catId = query.catId;
-	const limited = await countAction(ctx, actor);
-	if (limited) return refused(limited);
-	const known = await knownLastPage(ctx, query);
-	const beyondKnown = known === undefined ? null : pastTheEnd(ctx, query, known);
-	if (beyondKnown) return refused(beyondKnown);
+	const blocked = await admitQuery(ctx, actor, query, meta);
+	if (blocked) return refused(blocked);
 
 	const userKey = actorKey(actor);
 	await acknowledgeIfSlow(ctx, query, hooks);
