@@ -1,11 +1,11 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import { accessSync, chownSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./ports.js";
 
 const run = promisify(execFile);
 
@@ -57,17 +57,6 @@ export function findPostgresBin(): string {
 	throw new Error(
 		"PostgreSQL server binaries (initdb, postgres) not found: install Debian's postgresql package or set PG_BIN.",
 	);
-}
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	server.listen(0, "127.0.0.1");
-	await once(server, "listening");
-	const address = server.address();
-	server.close();
-	await once(server, "close");
-	if (address === null || typeof address === "string") throw new Error("no port");
-	return address.port;
 }
 
 /** uid and gid of a local user from /etc/passwd, or undefined. */

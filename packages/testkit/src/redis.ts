@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "./ports.js";
 
 /** A redis-server of the test's own, on a free loopback port. */
 export interface RedisServer {
@@ -14,17 +15,6 @@ export interface RedisServer {
 	restart(): Promise<void>;
 	/** Kills it for good. */
 	stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	server.listen(0, "127.0.0.1");
-	await once(server, "listening");
-	const address = server.address();
-	server.close();
-	await once(server, "close");
-	if (address === null || typeof address === "string") throw new Error("no port");
-	return address.port;
 }
 
 /** One PING over a raw connection (after AUTH when there is a password): true once the server answers. */
