@@ -74,7 +74,7 @@ export function quoted(text: string): string {
  * own, such as "argument is ambiguous", never reach the user): unknown options by name, options missing
  * their value, values given to flags, and options given twice.
  */
-export function checkTokens(
+function checkTokens(
 	tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>,
 	options: OptionSpecs,
 	usage: string,
@@ -95,6 +95,22 @@ export function checkTokens(
 		if (seen.has(token.name)) throw new UsageError(`Option --${token.name} is given twice; keep one.`, usage);
 		seen.add(token.name);
 	}
+}
+
+/**
+ * Reads a command's arguments leniently (so no Node wording reaches the user), then checks them with
+ * {@link checkTokens}; throws a {@link UsageError} showing `usage` for anything wrong.
+ */
+export function readArgs(args: readonly string[], options: OptionSpecs, usage: string) {
+	const { values, positionals, tokens } = parseArgs({
+		args: [...args],
+		allowPositionals: true,
+		strict: false,
+		tokens: true,
+		options,
+	});
+	checkTokens(tokens, options, usage);
+	return { values, positionals };
 }
 
 /** The output format: --format if given (it must agree with --out's extension), else from the extension. */
@@ -122,14 +138,7 @@ export function outOption(out: unknown, usage: string): string | undefined {
 
 /** Reads the arguments of `catbot category`; throws a {@link UsageError} for anything wrong. */
 export function parseCategoryArgs(args: readonly string[]): CategoryArgs {
-	const { values, positionals, tokens } = parseArgs({
-		args: [...args],
-		allowPositionals: true,
-		strict: false,
-		tokens: true,
-		options: OPTIONS,
-	});
-	checkTokens(tokens, OPTIONS, CATEGORY_USAGE);
+	const { values, positionals } = readArgs(args, OPTIONS, CATEGORY_USAGE);
 	if (values.help === true)
 		return { help: true, query: "", pages: 1, format: "table", out: undefined, demo: false };
 	const str = (value: unknown) => (typeof value === "string" ? value : undefined);

@@ -1,14 +1,5 @@
-import { parseArgs } from "node:util";
 import { discordChannelPlace, type Place, SHORTLIST_PAGE_SIZE, SHORTLIST_PAGES_MAX } from "@catbot/core";
-import {
-	checkTokens,
-	type Format,
-	formatOf,
-	type OptionSpecs,
-	outOption,
-	quoted,
-	UsageError,
-} from "./args.js";
+import { type Format, formatOf, type OptionSpecs, outOption, quoted, readArgs, UsageError } from "./args.js";
 
 export const SHORTLIST_USAGE = `Usage: catbot shortlist --place <place> [options]
   --place <place>   whose shortlist (required): telegram:<chatId> for a
@@ -90,14 +81,7 @@ function pageOf(text: string): number {
 
 /** Reads the arguments of `catbot shortlist`; throws a {@link UsageError} for anything wrong. */
 export function parseShortlistArgs(args: readonly string[]): ShortlistArgs {
-	const { values, positionals, tokens } = parseArgs({
-		args: [...args],
-		allowPositionals: true,
-		strict: false,
-		tokens: true,
-		options: OPTIONS,
-	});
-	checkTokens(tokens, OPTIONS, SHORTLIST_USAGE);
+	const { values, positionals } = readArgs(args, OPTIONS, SHORTLIST_USAGE);
 	if (values.help === true) return { help: true };
 	const str = (value: unknown) => (typeof value === "string" ? value : undefined);
 	const [word] = positionals;
