@@ -37,7 +37,14 @@ import {
 import type { CategoryInfo } from "./product.js";
 import { createRedactor } from "./redact.js";
 import { backoffDelay, sleep } from "./retry.js";
-import { CategoryInfoDataSchema, V1DataSchema, V2DataSchema } from "./schemas.js";
+import { CategoryInfoDataSchema, SearchDataSchema, V1DataSchema, V2DataSchema } from "./schemas.js";
+import { normalizeSearchPage, type SearchItems } from "./searchNormalize.js";
+import {
+	type GlobalSearchItemsParams,
+	GlobalSearchItemsParamsSchema,
+	type SearchItemsParams,
+	SearchItemsParamsSchema,
+} from "./searchParams.js";
 import { createTransport, type SuccessData } from "./transport.js";
 
 /** Reported once per HTTP attempt, for logs and metrics; carries no token. */
@@ -82,6 +89,10 @@ export interface TmapiClient {
 	categoryItemsV2(params: CategoryItemsV2Params): Promise<CategoryItems<"v2">>;
 	/** `GET /1688/category/info`: a category with breadcrumb and children; without an id, the top level. */
 	categoryInfo(catId?: number): Promise<CategoryInfo>;
+	/** `GET /1688/search/items`: 1688's own keyword search (Chinese titles), at most 20 a page. */
+	searchItems(params: SearchItemsParams): Promise<SearchItems<"search">>;
+	/** `GET /1688/global/search/items`: keyword and/or category search with titles in `language`. */
+	globalSearchItems(params: GlobalSearchItemsParams): Promise<SearchItems<"global">>;
 }
 
 function validate<TSchema extends v.GenericSchema>(
@@ -107,19 +118,21 @@ function parseData<TSchema extends v.GenericSchema>(
 }
 
 /**
- * Creates a client for the TMAPI 1688 category endpoints.
+ * Creates a client for the TMAPI 1688 category and keyword-search endpoints.
  *
  * Parameters are validated before any request; answers are validated and normalized into one
- * {@link CategoryPage} shape for v1 and v2. Retryable failures (417, 499, 500, 503, timeouts, network
- * errors) are retried with jittered exponential backoff within `retries` and `deadlineMs`; 422 and 439
- * never are. A call sends at most `1 + retries` requests, each of them paid. At most `maxConcurrent` requests are in flight, and identical concurrent calls share one
- * request, so results may be shared between callers: treat them as read-only. The token never appears
- * in errors, causes or events.
+ * {@link CategoryPage} shape for v1 and v2 and one {@link SearchPage} shape for both searches. Retryable
+ * failures (417, 499, 500, 503, timeouts, network errors) are retried with jittered exponential backoff
+ * within `retries` and `deadlineMs`; 422 and 439 never are. A call sends at most `1 + retries` requests,
+ * each of them paid. At most `maxConcurrent` requests are in flight, and identical concurrent calls share
+ * one request, so results may be shared between callers: treat them as read-only. The token never
+ * appears in errors, causes or events.
  *
  * @example
  * const tmapi = createTmapiClient({ apiToken: process.env.TMAPI_TOKEN ?? "" });
  * const page = await tmapi.categoryItemsV2({ catId: 1031910, sort: "sales", pageSize: 20 });
  * for (const product of page.items) console.log(product.title, product.price);
+ * const found = await tmapi.globalSearchItems({ keyword: "summer dress", language: "ru" });
  */
 export function createTmapiClient(options: TmapiClientOptions): TmapiClient {
 	const parsed = v.safeParse(ClientOptionsSchema, options);
@@ -223,6 +236,20 @@ export function createTmapiClient(options: TmapiClientOptions): TmapiClient {
 			const id = validate(CategoryInfoParamsSchema, catId, endpoint);
 			return request(endpoint, toWireQuery({ catId: id }), (data) =>
 				normalizeCategoryInfo(parseData(CategoryInfoDataSchema, data, endpoint), id),
+			);
+		},
+		async searchItems(params) {
+			const endpoint = "/1688/search/items";
+			const input = validate(SearchItemsParamsSchema, params, endpoint);
+			return request(endpoint, toWireQuery(input), (data) =>
+				normalizeSearchPage("search", parseData(SearchDataSchema, data, endpoint), input),
+			);
+		},
+		async globalSearchItems(params) {
+			const endpoint = "/1688/global/search/items";
+			const input = validate(GlobalSearchItemsParamsSchema, params, endpoint);
+			return request(endpoint, toWireQuery(input), (data) =>
+				normalizeSearchPage("global", parseData(SearchDataSchema, data, endpoint), input),
 			);
 		},
 	};

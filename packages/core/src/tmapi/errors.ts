@@ -1,7 +1,12 @@
 import { CatbotError } from "../errors.js";
 
 /** The endpoints the client calls, named without host or query so they are safe to log. */
-export type TmapiEndpoint = "/1688/category/items" | "/1688/category/items/v2" | "/1688/category/info";
+export type TmapiEndpoint =
+	| "/1688/category/items"
+	| "/1688/category/items/v2"
+	| "/1688/category/info"
+	| "/1688/search/items"
+	| "/1688/global/search/items";
 
 /**
  * `code` is the upstream code (417, 422, 439, 499, 500, 503, or an HTTP status when the body had none),

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { CategoryInfo, CategoryPage, CategoryRef, Product } from "./product.js";
+import type { CategoryInfo, CategoryPage, CategoryRef, Product, SearchPage } from "./product.js";
 import {
 	type CategoryInfoData,
 	type CategoryItem,
@@ -20,15 +20,21 @@ import {
 	text,
 } from "./values.js";
 
-type Api = CategoryPage["api"];
+type Api = CategoryPage["api"] | SearchPage["api"];
 
 /** Docs' fallback order: the sale price, then the listed price, then the top-level price, then a range's low end. */
-function prices(item: CategoryItem): Pick<Product, "price" | "salePrice" | "originalPrice"> {
+function prices(item: CategoryItem): Pick<Product, "price" | "salePrice" | "originalPrice" | "priceMax"> {
 	const info = item.price_info;
 	const salePrice = parsePrice(info?.sale_price);
 	const price = firstPrice(info?.sale_price, info?.price, item.price, info?.show_price, info?.price_min);
 	const original = parsePrice(info?.origin_price);
-	return { price, salePrice, originalPrice: original !== null && original !== price ? original : null };
+	const max = parsePrice(info?.price_max);
+	return {
+		price,
+		salePrice,
+		originalPrice: original !== null && original !== price ? original : null,
+		...(max !== null && price !== null && max > price ? { priceMax: max } : {}),
+	};
 }
 
 /** The first quantity that parses: `moq`, `quantity_begin`, then the first price tier ("2", "1件", "10000千克"). */
@@ -43,7 +49,7 @@ function minimumOrder(item: CategoryItem): number | null {
 type Sales = Pick<Product, "sales" | "salesLabel" | "salesWindow">;
 
 /**
- * Sales from whichever field carries them. v1 and search answers count all sales (`sales_count`,
+ * Sales from whichever field carries them. v1 and search/items answers count all sales (`sales_count`,
  * `sale_info.sale_quantity`, `sale_quantity_int`); v2 and global search count 90 days. Each version
  * prefers its own window and falls back to the other.
  */
@@ -57,7 +63,7 @@ function sales(item: CategoryItem, api: Api): Sales {
 	};
 	const ninetyLabel = text(info?.sale_quantity_90days);
 	const ninety: Sales = { sales: parseCount(ninetyLabel), salesLabel: ninetyLabel, salesWindow: "90d" };
-	const [preferred, other] = api === "v1" ? [total, ninety] : [ninety, total];
+	const [preferred, other] = api === "v1" || api === "search" ? [total, ninety] : [ninety, total];
 	if (preferred.salesLabel !== null) return preferred;
 	if (other.salesLabel !== null) return other;
 	return { sales: null, salesLabel: null, salesWindow: preferred.salesWindow };
@@ -126,7 +132,8 @@ export type CategoryItemsResult<TData = V1Data | V2Data, TItem = V1Item | V2Item
 	readonly raw: RawPage<TData, TItem>;
 };
 
-function normalizeItems(rawItems: readonly unknown[], api: Api) {
+/** Reads each item alone (a bad one is dropped and counted) and leaves out repeats of an id on the page. */
+export function normalizeItems(rawItems: readonly unknown[], api: Api) {
 	const items: Product[] = [];
 	const validRaw: CategoryItem[] = [];
 	const seen = new Set<string>();

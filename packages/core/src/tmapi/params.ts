@@ -8,12 +8,12 @@ export const LANGUAGES = ["en", "zh", "ru", "vi", "ja", "ko"] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 50;
 
-const CatIdSchema = v.pipe(
+export const CatIdSchema = v.pipe(
 	v.number("catId must be a number"),
 	v.safeInteger("catId must be a whole number"),
 	v.minValue(1, "catId must be a positive integer"),
 );
-const PageSchema = v.optional(
+export const PageSchema = v.optional(
 	v.pipe(
 		v.number("page must be a number"),
 		v.safeInteger("page must be a whole number"),
@@ -21,8 +21,8 @@ const PageSchema = v.optional(
 	),
 	1,
 );
-const FilterSchema = v.optional(v.boolean("filters must be true or false"));
-const PriceSchema = v.optional(
+export const FilterSchema = v.optional(v.boolean("filters must be true or false"));
+export const PriceSchema = v.optional(
 	v.pipe(
 		v.number("prices must be numbers"),
 		v.finite("prices must be finite numbers"),
@@ -93,6 +93,7 @@ export function describeIssues(issues: Issues): string[] {
 
 const WIRE_NAMES: Record<string, string> = {
 	catId: "cat_id",
+	keyword: "keyword",
 	page: "page",
 	pageSize: "page_size",
 	language: "language",
@@ -104,6 +105,7 @@ const WIRE_NAMES: Record<string, string> = {
 	freeShipping: "free_shipping",
 	superFactory: "super_factory",
 	isSuperFactory: "is_super_factory",
+	moq: "moq",
 };
 
 /** Turns validated camelCase params into the documented snake_case query, in a stable key order. */

@@ -19,6 +19,11 @@ export const ProductSchema = v.object({
 	price: MaybeNumber,
 	salePrice: MaybeNumber,
 	originalPrice: MaybeNumber,
+	/**
+	 * The top of a price range (global search's `price_info.price_max`), only when it is above `price`, so
+	 * a card can show "6.30-9.80"; absent on every other answer and on products saved before it existed.
+	 */
+	priceMax: v.exactOptional(v.number()),
 	currency: Text,
 	/** Minimum order quantity. */
 	moq: MaybeNumber,
@@ -71,6 +76,28 @@ export const CategoryPageSchema = v.object({
 	duplicateItems: v.number(),
 });
 export type CategoryPage = v.InferOutput<typeof CategoryPageSchema>;
+
+/**
+ * One page of a keyword search, normalized: the fields of {@link CategoryPage} without `catId`, plus the
+ * keyword searched (null for a global search by category alone). `api` names the endpoint: "search" for
+ * `/1688/search/items`, "global" for `/1688/global/search/items`.
+ */
+export const SearchPageSchema = v.object({
+	api: v.picklist(["search", "global"]),
+	keyword: v.nullable(Text),
+	page: v.number(),
+	pageSize: v.number(),
+	/** Sent by the docs' answers only; else derived from `total_count` (capped at 2000) or a full page. */
+	hasNextPage: v.boolean(),
+	/** As sent; 2000 means "2000 or more", never an exact count. */
+	totalCount: v.optional(v.number()),
+	items: v.array(ProductSchema),
+	/** Items that failed validation and were left out. */
+	droppedItems: v.number(),
+	/** Items whose id already appeared earlier on the page, left out. */
+	duplicateItems: v.number(),
+});
+export type SearchPage = v.InferOutput<typeof SearchPageSchema>;
 
 /** A category as the info endpoint describes it. */
 export const CategoryRefSchema = v.object({

@@ -188,6 +188,22 @@ export const V2DataSchema = v.pipe(
 export type V1Data = v.InferOutput<typeof V1DataSchema>;
 export type V2Data = v.InferOutput<typeof V2DataSchema>;
 
+/**
+ * `data` of both keyword searches. Real search/items answers have no `has_next_page` and echo `keyword`,
+ * `sort` and the price bounds; the docs add `cat_id: null` and `filters: {}`. Nothing says the global
+ * envelope has `page`, so a missing one reads as the page asked for, and `items: null` as no items.
+ */
+export const SearchDataSchema = v.looseObject({
+	...PageEntries,
+	page: tolerant(Count),
+	keyword: OptionalText,
+	items: v.pipe(
+		v.nullable(v.array(v.unknown())),
+		v.transform((items) => items ?? []),
+	),
+});
+export type SearchData = v.InferOutput<typeof SearchDataSchema>;
+
 const CategoryIdSchema = v.pipe(
 	NumberLike,
 	v.transform(String),
