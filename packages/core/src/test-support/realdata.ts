@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createTmapiClient, type TmapiClient } from "../tmapi/client.js";
 import type { CategoryItems } from "../tmapi/normalize.js";
 import type { Product } from "../tmapi/product.js";
+import type { SearchItems } from "../tmapi/searchNormalize.js";
 
 // Real TMAPI answers, read where they are kept (the repository's sibling `shared/realdata`), never copied
 // here. Each is served from a loopback server the way the external check serves it (manifest `serveAs`),
@@ -16,6 +17,8 @@ interface ManifestEntry {
 	readonly file: string;
 	readonly serveAs: "v1" | "v2" | "info";
 	readonly group: string;
+	/** Where the answer came from, e.g. "GET /1688/search/items (sort=sales)". */
+	readonly origin: string;
 	readonly status?: number;
 	readonly expectCode?: number;
 }
@@ -37,7 +40,12 @@ interface RawItem {
 interface Answer {
 	readonly code: number;
 	readonly msg: string;
-	readonly data?: { readonly items?: readonly RawItem[]; readonly children?: unknown[] };
+	readonly data?: {
+		readonly items?: readonly RawItem[];
+		readonly children?: unknown[];
+		readonly keyword?: string;
+		readonly total_count?: number;
+	};
 }
 
 /** Whether any of the values is something other than null, absent or "". */
@@ -48,6 +56,27 @@ export const ENDPOINTS = {
 	v2: "/1688/category/items/v2",
 	info: "/1688/category/info",
 } as const;
+
+/** The keyword endpoints, by the `api` of the page they produce. */
+export const SEARCH_ENDPOINTS = {
+	search: "/1688/search/items",
+	global: "/1688/global/search/items",
+} as const;
+export type SearchEndpointApi = keyof typeof SEARCH_ENDPOINTS;
+
+/** The keyword endpoint an answer was captured from (its manifest `origin`), or undefined. */
+export function searchApiOf(entry: { readonly origin: string }): SearchEndpointApi | undefined {
+	const path = /^GET (\S+)/.exec(entry.origin)?.[1];
+	if (path === SEARCH_ENDPOINTS.search) return "search";
+	if (path === SEARCH_ENDPOINTS.global) return "global";
+	return undefined;
+}
+
+/** The paths an entry answers under: the one it is served as, and its own search endpoint if it has one. */
+function servedPaths(entry: ManifestEntry): string[] {
+	const api = searchApiOf(entry);
+	return [ENDPOINTS[entry.serveAs], ...(api === undefined ? [] : [SEARCH_ENDPOINTS[api]])];
+}
 
 function readText(file: string): string {
 	return readFileSync(new URL(file, REALDATA), "utf8");
@@ -63,6 +92,11 @@ export const entryFor = (file: string) => {
 
 export const indexed = manifest.map((entry, index) => ({ ...entry, index }));
 export const itemPages = indexed.filter((e) => e.group !== "error" && e.serveAs !== "info");
+/** Every success answer of a keyword endpoint, real or from the docs, with that endpoint. */
+export const searchPages = indexed.flatMap((e) => {
+	const api = searchApiOf(e);
+	return e.group === "error" || api === undefined ? [] : [{ ...e, api }];
+});
 
 export interface RealdataServer {
 	/** Every path the server was asked for, in order. */
@@ -70,6 +104,10 @@ export interface RealdataServer {
 	clientFor(index: number): TmapiClient;
 	readPage(index: number): Promise<CategoryItems<"v1"> | CategoryItems<"v2">>;
 	itemOf(file: string, itemId: string): Promise<Product>;
+	/** The entry read by the client call of the keyword endpoint it was captured from. */
+	readSearchPage(index: number): Promise<SearchItems>;
+	/** One product of a search answer, read by {@link RealdataServer.readSearchPage}. */
+	searchItemOf(file: string, itemId: string): Promise<Product>;
 }
 
 /**
@@ -88,7 +126,7 @@ export function useRealdataServer(): RealdataServer {
 			requests.push(url.pathname);
 			const [, index, ...rest] = url.pathname.split("/");
 			const entry = manifest[Number(index)];
-			if (entry === undefined || `/${rest.join("/")}` !== ENDPOINTS[entry.serveAs]) {
+			if (entry === undefined || !servedPaths(entry).includes(`/${rest.join("/")}`)) {
 				res.writeHead(404).end();
 				return;
 			}
@@ -121,5 +159,22 @@ export function useRealdataServer(): RealdataServer {
 		return item;
 	}
 
-	return { requests, clientFor, readPage, itemOf };
+	async function readSearchPage(index: number): Promise<SearchItems> {
+		const entry = manifest[index];
+		const api = entry && searchApiOf(entry);
+		if (!entry || !api) throw new Error(`entry ${index} is not a search answer`);
+		// The keyword the answer echoes when it has one; the server answers whatever is asked.
+		const keyword = answer(entry.file).data?.keyword ?? "realdata";
+		const client = clientFor(index);
+		return api === "search" ? client.searchItems({ keyword }) : client.globalSearchItems({ keyword });
+	}
+
+	async function searchItemOf(file: string, itemId: string): Promise<Product> {
+		const page = await readSearchPage(entryFor(file));
+		const item = page.items.find((p) => p.itemId === itemId);
+		if (!item) throw new Error(`${itemId} not read from ${file}`);
+		return item;
+	}
+
+	return { requests, clientFor, readPage, itemOf, readSearchPage, searchItemOf };
 }
