@@ -53,6 +53,10 @@ const SharedEntries = {
 	isSuperFactory: FilterSchema,
 };
 
+/** The object's own problems: not an object at all, or a required key (only `keyword`) missing. */
+const objectMessage = (issue: v.ObjectIssue) =>
+	issue.path === undefined ? "search parameters must be an object" : `${v.getDotPath(issue)} is required`;
+
 type PriceBounds = { priceStart?: number | undefined; priceEnd?: number | undefined };
 
 const priceOrder = (input: PriceBounds) =>
@@ -61,31 +65,37 @@ const PRICE_ORDER = "priceStart must not be greater than priceEnd";
 
 /** Query of `GET /1688/search/items` (1688's own index, Chinese titles) with camelCase names. */
 export const SearchItemsParamsSchema = v.pipe(
-	v.object({
-		keyword: KeywordSchema,
-		...SharedEntries,
-		/** Documented without an explanation; the name suggests a minimum-order filter. */
-		moq: v.optional(
-			v.pipe(
-				v.number("moq must be a number"),
-				v.safeInteger("moq must be a whole number"),
-				v.minValue(1, "moq must be at least 1"),
+	v.object(
+		{
+			keyword: KeywordSchema,
+			...SharedEntries,
+			/** Documented without an explanation; the name suggests a minimum-order filter. */
+			moq: v.optional(
+				v.pipe(
+					v.number("moq must be a number"),
+					v.safeInteger("moq must be a whole number"),
+					v.minValue(1, "moq must be at least 1"),
+				),
 			),
-		),
-	}),
+		},
+		objectMessage,
+	),
 	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceOrder, PRICE_ORDER), ["priceStart"]),
 );
 export type SearchItemsParams = v.InferInput<typeof SearchItemsParamsSchema>;
 
 /** Query of `GET /1688/global/search/items` (titles in `language`) with camelCase names. */
 export const GlobalSearchItemsParamsSchema = v.pipe(
-	v.object({
-		keyword: v.optional(KeywordSchema),
-		/** Sent as `cat_id`, the name the docs' table gives (their tip says `cat_ids`). */
-		catId: v.optional(CatIdSchema),
-		language: v.optional(v.picklist(LANGUAGES, `language must be one of ${LANGUAGES.join(", ")}`), "en"),
-		...SharedEntries,
-	}),
+	v.object(
+		{
+			keyword: v.optional(KeywordSchema),
+			/** Sent as `cat_id`, the name the docs' table gives (their tip says `cat_ids`). */
+			catId: v.optional(CatIdSchema),
+			language: v.optional(v.picklist(LANGUAGES, `language must be one of ${LANGUAGES.join(", ")}`), "en"),
+			...SharedEntries,
+		},
+		objectMessage,
+	),
 	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceOrder, PRICE_ORDER), ["priceStart"]),
 	v.check(
 		(input) => input.keyword !== undefined || input.catId !== undefined,
