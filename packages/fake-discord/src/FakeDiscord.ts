@@ -38,7 +38,12 @@ export interface FakeDiscord {
 	/** Adds a guild the bot is in; a connected bot receives GUILD_CREATE for it at once. */
 	addGuild(guild: GuildInput): FakeGuild;
 
-	/** A user runs a slash command. Waits (up to waitTimeoutMs) for a bot to be connected and ready. */
+	/**
+	 * A user runs a slash command. Waits (up to waitTimeoutMs) for a bot to be connected and ready. With
+	 * `context` and `authorizingIntegrationOwners` the user may act through a user install, even where the
+	 * bot is not; a registered command is refused (it never reaches the bot) where its `contexts` and
+	 * `integration_types` do not offer it, as Discord's client would not.
+	 */
 	runCommand(input: RunCommandInput): Promise<InteractionHandle>;
 	/** A user clicks a button of a message the bot posted. */
 	pressButton(input: ComponentInput): Promise<InteractionHandle>;

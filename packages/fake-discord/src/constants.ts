@@ -74,5 +74,32 @@ export const DEFAULT_APP_PERMISSIONS = String(
 		(1n << 31n),
 );
 
+/**
+ * What an app may do where its bot is not a member (a server it was not added to, another user's DM, a
+ * group DM), as Discord documents it for user installs: attach files, embed links, mention everyone.
+ */
+export const EXTERNAL_APP_PERMISSIONS = String((1n << 14n) | (1n << 15n) | (1n << 17n));
+
+/** Interaction context types: where an interaction happens (a command's `contexts` lists the allowed ones). */
+export const InteractionContext = {
+	/** A server channel. */
+	Guild: 0,
+	/** The DM between the user and the app's bot. */
+	BotDm: 1,
+	/** Any other DM, and group DMs; only a user install reaches there. */
+	PrivateChannel: 2,
+} as const;
+
+/** Installation (integration) types: how the app came to be usable (a command's `integration_types`). */
+export const IntegrationType = {
+	/** Added to a server (the bot joins it). */
+	GuildInstall: 0,
+	/** Added by a user to their own account (no bot anywhere). */
+	UserInstall: 1,
+} as const;
+
+/** Channel types the fake creates itself. */
+export const ChannelKind = { GuildText: 0, Dm: 1, GroupDm: 3 } as const;
+
 /** What a regular member may do; sent as the member's `permissions`. */
 export const DEFAULT_MEMBER_PERMISSIONS = DEFAULT_APP_PERMISSIONS;

@@ -8,6 +8,7 @@ export { COMMAND_LIMITS } from "./limits/commandLimits.js";
 export { COMPONENT_LIMITS } from "./limits/componentLimits.js";
 export { EMBED_LIMITS } from "./limits/embedLimits.js";
 export { MESSAGE_CONTENT_LIMIT } from "./limits/messageLimits.js";
+export type { IntegrationOwners, InteractionContextType } from "./installation.js";
 export type { FakeDiscordOptions } from "./options.js";
 export { startFakeDiscord } from "./server.js";
 export type { InteractionHandle } from "./simulate/InteractionHandle.js";

@@ -99,7 +99,7 @@ export function unknownCommand(): ApiFailure {
 	return new ApiFailure("unknown-command", 404, 10063, "Unknown application command");
 }
 
-/** 403 50001: a guild the bot is not in, or another application's resources. */
+/** 403 50001: a guild or channel the bot is not in, or another application's resources. */
 export function missingAccess(): ApiFailure {
 	return new ApiFailure("missing-access", 403, 50001, "Missing Access");
 }

@@ -81,6 +81,33 @@ function checkOptions(errors: FormErrors, path: ErrorPath, options: unknown): vo
 	});
 }
 
+/** Installation types a command may list in `integration_types`: 0 server install, 1 user install. */
+const INTEGRATION_TYPES: readonly number[] = [0, 1];
+/** Interaction contexts a command may list in `contexts`: 0 server, 1 the bot's DM, 2 other DMs and group DMs. */
+const CONTEXTS: readonly number[] = [0, 1, 2];
+
+/** A list of enum values, e.g. `contexts: [0, 1]`; absent or null is fine (Discord's defaults apply). */
+function checkEnumList(
+	errors: FormErrors,
+	path: ErrorPath,
+	value: unknown,
+	allowed: readonly number[],
+): void {
+	if (value === undefined || value === null) return;
+	if (!Array.isArray(value)) {
+		errors.add(path, { code: "LIST_TYPE_CONVERT", message: "Only iterables may be used in a ListType" });
+		return;
+	}
+	value.forEach((item, index) => {
+		if (typeof item !== "number" || !allowed.includes(item)) {
+			errors.add([...path, index], {
+				code: "BASE_TYPE_CHOICES",
+				message: `Value must be one of {${allowed.join(", ")}}.`,
+			});
+		}
+	});
+}
+
 /** Checks one command definition as sent to POST/PATCH/PUT of the commands routes. */
 export function checkCommand(
 	errors: FormErrors,
@@ -101,6 +128,8 @@ export function checkCommand(
 		checkText(errors, [...path, "name"], command.name, COMMAND_LIMITS.name, { min: 1, required: true });
 	}
 	if (command.options !== undefined) checkOptions(errors, [...path, "options"], command.options);
+	checkEnumList(errors, [...path, "integration_types"], command.integration_types, INTEGRATION_TYPES);
+	checkEnumList(errors, [...path, "contexts"], command.contexts, CONTEXTS);
 }
 
 /** Checks a bulk overwrite: every command, unique (name, type) pairs, at most 100 slash commands. */

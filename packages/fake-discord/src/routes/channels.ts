@@ -1,18 +1,24 @@
 import { MessageFlag } from "../constants.js";
-import { unknownChannel, unknownMessage } from "../http/ApiFailure.js";
+import { missingAccess, unknownChannel, unknownMessage } from "../http/ApiFailure.js";
 import type { RestAnswer } from "../http/respond.js";
 import type { RestRequest, Route } from "../http/router.js";
+import { apiChannel } from "../state/apiGuild.js";
 import { apiMessage } from "../state/apiMessage.js";
-import { apiChannel, type FakeChannel } from "../state/guilds.js";
+import type { FakeChannel } from "../state/guilds.js";
 import type { StoredMessage } from "../state/messages.js";
 import type { FakeState } from "../state/state.js";
 import { checkMessageEdit, checkNewMessage, requireObject } from "./messageBody.js";
 
-/** Creates the channel routes a bot uses to post outside interactions: GET channel, and messages CRUD. */
+/**
+ * Creates the channel routes a bot uses to post outside interactions: GET channel, and messages CRUD. In a
+ * channel the bot is not in (reached only through a user install) every one answers 403 Missing Access, as
+ * Discord does: there, only the interaction's callback and webhook can post.
+ */
 export function channelRoutes(state: FakeState): Route[] {
 	function channelOf(request: RestRequest): FakeChannel {
 		const channel = state.guilds.channel(request.params.channel ?? "");
 		if (!channel) throw unknownChannel();
+		if (!channel.botMember) throw missingAccess();
 		return channel;
 	}
 

@@ -43,6 +43,8 @@ export function interactionRef(interaction: StoredInteraction): MessageInteracti
 		name: interaction.commandName,
 		user: interaction.user,
 		guildId: interaction.guildId,
+		context: interaction.context,
+		owners: interaction.owners,
 	};
 }
 

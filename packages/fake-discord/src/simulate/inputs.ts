@@ -1,11 +1,36 @@
+import type { IntegrationOwners, InteractionContextType } from "../installation.js";
 import type { RecordedMessage } from "../state/apiMessage.js";
 import type { FakeUser } from "../users.js";
 
-/** Where and as whom a simulated user acts. Without guildId the interaction comes from a DM with the bot. */
+/**
+ * Where and as whom a simulated user acts. Without guildId the interaction comes from a DM with the bot.
+ *
+ * Through a user install the user can also act where the bot is not: give `authorizingIntegrationOwners`
+ * `{"1": userId}` with a guildId the bot was never added to (context 0), or with `context: 2` (another
+ * user's DM, a group DM). Those channels exist for the interaction only: the bot's channel requests there
+ * get 403 Missing Access.
+ *
+ * @example
+ * ```ts
+ * // A user-installed app in a group DM.
+ * await discord.runCommand({ context: 2, channelId: "1300000000000000001", channelType: 3, user,
+ *   authorizingIntegrationOwners: { "1": user.id }, name: "category", options });
+ * ```
+ */
 export interface InteractionContextInput {
 	readonly guildId?: string;
 	readonly channelId: string;
 	readonly user: FakeUser;
+	/** 0 a server channel, 1 the DM with the bot, 2 another DM or a group DM. Default 0 with guildId, else 1. */
+	readonly context?: InteractionContextType;
+	/**
+	 * Which installs let the user act here: `{"0": guildId}` (or `{"0": "0"}` in the bot's DM) for the
+	 * server install, `{"1": userId}` for a user install, both when both apply. Default: the server install.
+	 * For a command, Discord keeps only the installs in its `integration_types`, and refuses it if none is.
+	 */
+	readonly authorizingIntegrationOwners?: IntegrationOwners;
+	/** Type of a channel the bot is not in, when first used: default 0 in a guild, 1 (DM) else; 3 a group DM. */
+	readonly channelType?: number;
 	/** The user's client language; default "en-US". */
 	readonly locale?: string;
 	/** `app_permissions` as a decimal bitfield string; default: ordinary text permissions. */
@@ -37,7 +62,10 @@ export interface AutocompleteInput extends InteractionContextInput {
 	readonly options: readonly CommandOptionInput[];
 }
 
-/** A user clicking a component of a message the bot posted. Channel and guild default to the message's. */
+/**
+ * A user clicking a component of a message the bot posted. Channel, guild, context and owners default to
+ * the message's (those of the interaction it answered), as on Discord.
+ */
 export interface ComponentInput extends Omit<InteractionContextInput, "channelId" | "guildId"> {
 	readonly guildId?: string;
 	readonly channelId?: string;

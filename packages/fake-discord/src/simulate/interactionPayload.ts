@@ -1,6 +1,13 @@
-import { DEFAULT_APP_PERMISSIONS, DEFAULT_MEMBER_PERMISSIONS } from "../constants.js";
+import {
+	ChannelKind,
+	DEFAULT_APP_PERMISSIONS,
+	DEFAULT_MEMBER_PERMISSIONS,
+	EXTERNAL_APP_PERMISSIONS,
+} from "../constants.js";
+import type { IntegrationOwners, InteractionContextType } from "../installation.js";
 import type { JsonObject } from "../json.js";
-import { apiChannel, type FakeChannel, type FakeGuild } from "../state/guilds.js";
+import { apiChannel } from "../state/apiGuild.js";
+import type { FakeChannel, FakeGuild } from "../state/guilds.js";
 import { discordTimestamp } from "../timestamp.js";
 import { apiUser, type FakeUser } from "../users.js";
 
@@ -11,8 +18,13 @@ export interface InteractionEnvelope {
 	readonly applicationId: string;
 	readonly type: number;
 	readonly user: FakeUser;
+	/** The guild, when the bot is in it. */
 	readonly guild: FakeGuild | undefined;
+	/** The guild's id, whether the bot is in it or not. */
+	readonly guildId: string | undefined;
 	readonly channel: FakeChannel;
+	readonly context: InteractionContextType;
+	readonly owners: IntegrationOwners;
 	readonly locale: string | undefined;
 	readonly appPermissions: string | undefined;
 	readonly memberPermissions: string | undefined;
@@ -21,7 +33,7 @@ export interface InteractionEnvelope {
 /** Bots get 10 MiB attachments by default. */
 const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
-function member(envelope: InteractionEnvelope, guild: FakeGuild): JsonObject {
+function member(envelope: InteractionEnvelope, joinedAt: number): JsonObject {
 	return {
 		user: apiUser(envelope.user),
 		roles: [],
@@ -29,7 +41,7 @@ function member(envelope: InteractionEnvelope, guild: FakeGuild): JsonObject {
 		avatar: null,
 		banner: null,
 		premium_since: null,
-		joined_at: discordTimestamp(guild.joinedAt),
+		joined_at: discordTimestamp(joinedAt),
 		pending: false,
 		deaf: false,
 		mute: false,
@@ -40,34 +52,74 @@ function member(envelope: InteractionEnvelope, guild: FakeGuild): JsonObject {
 	};
 }
 
+/** The partial channel Discord sends for a server channel the bot cannot see: no overwrites, the user's permissions. */
+function partialGuildChannel(envelope: InteractionEnvelope): JsonObject {
+	const { channel } = envelope;
+	return {
+		id: channel.id,
+		type: channel.type,
+		guild_id: channel.guildId,
+		name: channel.name,
+		position: 0,
+		flags: 0,
+		parent_id: null,
+		topic: null,
+		nsfw: false,
+		last_message_id: null,
+		rate_limit_per_user: 0,
+		permissions: envelope.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS,
+	};
+}
+
+/** A DM between users or a group DM, as an interaction there carries it. */
+function privateChannel(envelope: InteractionEnvelope): JsonObject {
+	const { channel, user } = envelope;
+	const base = {
+		id: channel.id,
+		type: channel.type,
+		flags: 0,
+		last_message_id: null,
+		recipients: [apiUser(user)],
+	};
+	return channel.type === ChannelKind.GroupDm ? { ...base, name: null, icon: null, owner_id: user.id } : base;
+}
+
+function guildFields(envelope: InteractionEnvelope, guildId: string): JsonObject {
+	const { guild } = envelope;
+	const locale = guild?.locale ?? "en-US";
+	return {
+		guild_id: guildId,
+		guild: { id: guildId, locale, features: [] },
+		guild_locale: locale,
+		// Outside the bot's guilds the fake knows no join date; the epoch of the interaction will do.
+		member: member(envelope, guild?.joinedAt ?? Date.now()),
+		channel: guild
+			? apiChannel(envelope.channel, guild.channels.indexOf(envelope.channel))
+			: partialGuildChannel(envelope),
+	};
+}
+
 /**
  * INTERACTION_CREATE's payload: a guild interaction carries `member` (with its user) and guild fields, a DM
- * one carries `user` and a DM channel; both carry the token, app_permissions, locale and entitlements.
+ * one carries `user` and the channel; all carry the token, context, owners, app_permissions, locale and
+ * entitlements. Where the bot is not a member, the channel is the partial one Discord sends and
+ * app_permissions are those of an external app.
  */
 export function interactionPayload(
 	envelope: InteractionEnvelope,
 	data: JsonObject,
 	message?: JsonObject,
 ): JsonObject {
-	const { guild } = envelope;
-	const where: JsonObject = guild
-		? {
-				guild_id: guild.id,
-				guild: { id: guild.id, locale: guild.locale, features: [] },
-				guild_locale: guild.locale,
-				member: member(envelope, guild),
-				channel: apiChannel(envelope.channel, guild.channels.indexOf(envelope.channel)),
-				// Context 0 is a guild; the guild-install owner is the guild.
-				context: 0,
-				authorizing_integration_owners: { "0": guild.id },
-			}
-		: {
-				user: apiUser(envelope.user),
-				channel: { ...apiChannel(envelope.channel), recipients: [apiUser(envelope.user)] },
-				// Context 1 is the bot's DM, where the guild-install owner is "0".
-				context: 1,
-				authorizing_integration_owners: { "0": "0" },
-			};
+	const { guildId, channel } = envelope;
+	const where: JsonObject =
+		guildId !== undefined
+			? guildFields(envelope, guildId)
+			: {
+					user: apiUser(envelope.user),
+					channel: channel.botMember
+						? { ...apiChannel(channel), recipients: [apiUser(envelope.user)] }
+						: privateChannel(envelope),
+				};
 	return {
 		id: envelope.id,
 		application_id: envelope.applicationId,
@@ -75,9 +127,12 @@ export function interactionPayload(
 		data,
 		token: envelope.token,
 		version: 1,
-		channel_id: envelope.channel.id,
+		channel_id: channel.id,
 		...where,
-		app_permissions: envelope.appPermissions ?? DEFAULT_APP_PERMISSIONS,
+		context: envelope.context,
+		authorizing_integration_owners: { ...envelope.owners },
+		app_permissions:
+			envelope.appPermissions ?? (channel.botMember ? DEFAULT_APP_PERMISSIONS : EXTERNAL_APP_PERMISSIONS),
 		locale: envelope.locale ?? "en-US",
 		entitlements: [],
 		entitlement_sku_ids: [],

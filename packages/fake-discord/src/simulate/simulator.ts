@@ -1,15 +1,14 @@
-import { ComponentKind, InteractionKind } from "../constants.js";
+import { ComponentKind, InteractionContext, InteractionKind } from "../constants.js";
 import type { Gateway } from "../gateway/gateway.js";
+import { ownersForCommand } from "../installation.js";
 import { arrayOf, isJsonObject, type JsonObject } from "../json.js";
 import { apiMessage } from "../state/apiMessage.js";
-import type { FakeChannel, FakeGuild } from "../state/guilds.js";
 import type { StoredMessage } from "../state/messages.js";
 import type { FakeState } from "../state/state.js";
 import { createInteractionToken } from "../tokens.js";
 import { checkInvocation } from "./commandInvocation.js";
 import { findComponent } from "./componentLookup.js";
 import { createInteractionHandle, type HandleTiming, type InteractionHandle } from "./InteractionHandle.js";
-import { checkSnowflake } from "./ids.js";
 import type {
 	AutocompleteInput,
 	CommandOptionInput,
@@ -19,6 +18,7 @@ import type {
 	SelectMenuInput,
 } from "./inputs.js";
 import { interactionPayload } from "./interactionPayload.js";
+import { type ResolvedPlace, resolvePlace } from "./place.js";
 
 /** Simulated users: each method dispatches one INTERACTION_CREATE to the connected bot. */
 export interface Simulator {
@@ -54,29 +54,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 	// Unregistered commands get one stable made-up id per name, as a registered one would have.
 	const madeUpIds = new Map<string, string>();
 
-	function place(input: { guildId?: string; channelId: string; user: { id: string } }) {
-		checkSnowflake("user", input.user.id);
-		checkSnowflake("channel", input.channelId);
-		if (input.guildId === undefined)
-			return { guild: undefined, channel: state.guilds.addDm(input.channelId) };
-		checkSnowflake("guild", input.guildId);
-		const guild: FakeGuild =
-			state.guilds.get(input.guildId) ?? fail(`unknown guild ${input.guildId}: add it first`);
-		const channel: FakeChannel =
-			guild.channels.find((c) => c.id === input.channelId) ??
-			fail(`channel ${input.channelId} is not in guild ${guild.id}; list it in addGuild({channels})`);
-		return { guild, channel };
-	}
-
 	async function dispatch(
 		type: number,
+		where: ResolvedPlace,
 		context: InteractionContextInput,
 		data: JsonObject,
 		extra: { commandName?: string; message?: StoredMessage } = {},
 	): Promise<InteractionHandle> {
-		const { guild, channel } = place(context);
+		const { guild, guildId, channel } = where;
 		await state.waiters.until(
-			() => gateway.sessionFor(guild?.id),
+			() => gateway.sessionFor(guildId),
 			options.waitTimeoutMs,
 			"a bot connected to the gateway (log a client in first)",
 		);
@@ -90,7 +77,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 				type,
 				user: context.user,
 				guild,
+				guildId,
 				channel,
+				context: where.context,
+				owners: where.owners,
 				locale: context.locale,
 				appPermissions: context.appPermissions,
 				memberPermissions: context.memberPermissions,
@@ -104,19 +94,29 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			type,
 			commandName: extra.commandName,
 			user: context.user,
-			guildId: guild?.id,
+			guildId,
 			channelId: channel.id,
+			context: where.context,
+			owners: where.owners,
 			payload,
 			sourceMessageId: extra.message?.id,
 		});
-		if (!gateway.dispatch("INTERACTION_CREATE", payload, guild?.id))
+		if (!gateway.dispatch("INTERACTION_CREATE", payload, guildId))
 			fail("the bot disconnected before dispatch");
 		return createInteractionHandle(interaction, state, options);
 	}
 
-	function commandData(input: RunCommandInput, autocomplete: boolean): JsonObject {
+	/** The command's data, and where it runs: Discord sends only the installs the command supports. */
+	function command(
+		input: RunCommandInput,
+		autocomplete: boolean,
+	): { data: JsonObject; where: ResolvedPlace } {
 		const registered = state.commands.find(input.name, input.guildId);
 		if (!registered && options.strictCommands) fail(`command /${input.name} is not registered`);
+		const resolved = resolvePlace(state.guilds, input);
+		const where = registered
+			? { ...resolved, owners: ownersForCommand(input.name, registered, resolved.context, resolved.owners) }
+			: resolved;
 		const givenOptions: readonly CommandOptionInput[] = input.options ?? [];
 		checkInvocation(input.name, givenOptions, registered, autocomplete);
 		let id = registered?.id ?? madeUpIds.get(input.name);
@@ -124,13 +124,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			id = state.nextId();
 			madeUpIds.set(input.name, id);
 		}
-		return {
+		const data = {
 			id,
 			name: input.name,
 			type: 1,
 			...(registered?.guild_id !== undefined ? { guild_id: registered.guild_id } : {}),
 			...(givenOptions.length > 0 ? { options: structuredClone(givenOptions) } : {}),
 		};
+		return { data, where };
 	}
 
 	function componentTarget(input: ComponentInput) {
@@ -152,7 +153,13 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			channelId: message.channelId,
 			...(message.guildId !== undefined ? { guildId: message.guildId } : {}),
 		};
-		return { message, component, context };
+		// A channel post exists only where the bot is: its server install.
+		const inherited = message.interaction ?? {
+			context: message.guildId === undefined ? InteractionContext.BotDm : InteractionContext.Guild,
+			owners: { "0": message.guildId ?? "0" },
+		};
+		const where = resolvePlace(state.guilds, context, inherited);
+		return { message, component, context, where };
 	}
 
 	function checkValues(component: JsonObject, values: readonly string[], customId: string): void {
@@ -172,25 +179,25 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
 	return {
 		async runCommand(input) {
-			const data = commandData(input, false);
-			return dispatch(InteractionKind.ApplicationCommand, input, data, { commandName: input.name });
+			const { data, where } = command(input, false);
+			return dispatch(InteractionKind.ApplicationCommand, where, input, data, { commandName: input.name });
 		},
 		async autocomplete(input) {
-			const data = commandData(input, true);
-			return dispatch(InteractionKind.Autocomplete, input, data, { commandName: input.name });
+			const { data, where } = command(input, true);
+			return dispatch(InteractionKind.Autocomplete, where, input, data, { commandName: input.name });
 		},
 		async pressButton(input) {
-			const { message, component, context } = componentTarget(input);
+			const { message, component, context, where } = componentTarget(input);
 			if (component.type !== ComponentKind.Button) fail(`"${input.customId}" is not a button`);
 			const data = { custom_id: input.customId, component_type: ComponentKind.Button };
-			return dispatch(InteractionKind.MessageComponent, context, data, { message });
+			return dispatch(InteractionKind.MessageComponent, where, context, data, { message });
 		},
 		async selectMenu(input) {
-			const { message, component, context } = componentTarget(input);
+			const { message, component, context, where } = componentTarget(input);
 			if (!SELECTS.has(component.type)) fail(`"${input.customId}" is not a select menu`);
 			checkValues(component, input.values, input.customId);
 			const data = { custom_id: input.customId, component_type: component.type, values: [...input.values] };
-			return dispatch(InteractionKind.MessageComponent, context, data, { message });
+			return dispatch(InteractionKind.MessageComponent, where, context, data, { message });
 		},
 	};
 }

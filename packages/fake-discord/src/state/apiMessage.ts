@@ -42,7 +42,7 @@ export function apiMessage(message: StoredMessage, bot: BotIdentity): JsonObject
 						id: meta.id,
 						type: meta.type,
 						user: apiUser(meta.user),
-						authorizing_integration_owners: { "0": meta.guildId ?? "0" },
+						authorizing_integration_owners: { ...meta.owners },
 						...(meta.name !== undefined ? { name: meta.name } : {}),
 					},
 					interaction: {

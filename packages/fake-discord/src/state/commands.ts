@@ -15,6 +15,13 @@ export interface RegisteredCommand {
 	readonly options?: readonly JsonObject[];
 	readonly default_member_permissions: string | null;
 	readonly nsfw: boolean;
+	/**
+	 * Installs the command is offered through (0 server, 1 user). Without it the fake stores [0], as for an
+	 * app with only the server install enabled, so a bot that forgets it cannot be run through a user install.
+	 */
+	readonly integration_types: readonly number[];
+	/** Where it can be run (0 server, 1 the bot's DM, 2 other DMs and group DMs); null means everywhere. */
+	readonly contexts: readonly number[] | null;
 	readonly [key: string]: unknown;
 }
 
@@ -59,10 +66,14 @@ function definitionOf(source: JsonObject): JsonObject {
 		description: "",
 		default_member_permissions: null,
 		nsfw: false,
+		integration_types: [0],
+		contexts: null,
 	};
 	for (const key of DEFINITION_KEYS) {
 		if (source[key] !== undefined) definition[key] = structuredClone(source[key]);
 	}
+	// Discord answers absent and null alike with its default.
+	if (definition.integration_types === null) definition.integration_types = [0];
 	return definition;
 }
 
@@ -89,7 +100,7 @@ export function createCommandStore(applicationId: string, nextId: SnowflakeFacto
 		previous?: RegisteredCommand,
 	): RegisteredCommand {
 		const same = previous !== undefined && canonical(definitionOf(previous)) === canonical(definition);
-		// definitionOf() filled type, description, default_member_permissions and nsfw in.
+		// definitionOf() filled type, description, default_member_permissions, nsfw and the contexts in.
 		return {
 			...definition,
 			id: previous?.id ?? nextId(),

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import type { IntegrationOwners, InteractionContextType } from "../installation.js";
 import type { JsonObject } from "../json.js";
 import type { FakeUser } from "../users.js";
 
@@ -39,6 +40,9 @@ export interface StoredInteraction {
 	readonly user: FakeUser;
 	readonly guildId: string | undefined;
 	readonly channelId: string;
+	readonly context: InteractionContextType;
+	/** The `authorizing_integration_owners` sent; messages answering it carry them on. */
+	readonly owners: IntegrationOwners;
 	/** The INTERACTION_CREATE `d` sent to the bot. */
 	readonly payload: JsonObject;
 	/** The message whose component was used (component interactions). */

@@ -1,5 +1,6 @@
 import { MessageFlag } from "../constants.js";
 import type { UploadedFile } from "../http/readBody.js";
+import type { IntegrationOwners, InteractionContextType } from "../installation.js";
 import { arrayOf, isJsonObject, type JsonObject } from "../json.js";
 import type { SnowflakeFactory } from "../snowflake.js";
 import type { FakeUser } from "../users.js";
@@ -14,6 +15,9 @@ export interface MessageInteractionRef {
 	readonly name: string | undefined;
 	readonly user: FakeUser;
 	readonly guildId: string | undefined;
+	/** Where it happened and through which installs: a press on the message happens there and through them. */
+	readonly context: InteractionContextType;
+	readonly owners: IntegrationOwners;
 }
 
 /** A message as the fake keeps it; mutable by edits, never handed to tests directly. */
