@@ -6,7 +6,7 @@ import { TmapiApiError, TmapiSchemaError, TmapiTimeoutError } from "./errors.js"
 const emu = useEmulatorPerTest();
 const client = clientOf(emu);
 
-type Data = { items: Record<string, unknown>[] } & Record<string, unknown>;
+type Data = { items: (Record<string, unknown> | null)[] } & Record<string, unknown>;
 /** Edits a normal answer's `data` in place, for the emulator's "drift" fault. */
 const editData = (edit: (data: Data) => void) => (body: unknown) => {
 	edit((body as { data: Data }).data);
