@@ -21,11 +21,23 @@ export type { PaginateOptions, PaginateQuery } from "./tmapi/paginate.js";
 export { hasNextPage, hasPreviousPage, pageCount, paginate } from "./tmapi/paginate.js";
 export type { CategoryItemsParams, CategoryItemsV2Params } from "./tmapi/params.js";
 export { LANGUAGES } from "./tmapi/params.js";
-export type { CategoryInfo, CategoryPage, CategoryRef, Product } from "./tmapi/product.js";
+export type { CategoryInfo, CategoryPage, CategoryRef, Product, SearchPage } from "./tmapi/product.js";
+export type { SearchItems } from "./tmapi/searchNormalize.js";
+export { SEARCH_TOTAL_COUNT_CAP } from "./tmapi/searchNormalize.js";
+export type { GlobalSearchItemsParams, SearchItemsParams } from "./tmapi/searchParams.js";
+export { SEARCH_KEYWORD_MAX_LENGTH, SEARCH_MAX_PAGE_SIZE } from "./tmapi/searchParams.js";
 
 // The grammar: commands and Discord options to a query, and back to its canonical command.
-export { formatCategoryCommand } from "./query/format.js";
+export {
+	formatCategoryCommand,
+	formatCommand,
+	formatInlineQuery,
+	formatSearchCommand,
+} from "./query/format.js";
 export { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./query/parse.js";
+export type { CatalogQuery, SearchApi, SearchQuery } from "./query/searchSchema.js";
+export { isSearchQuery, KEYWORD_MAX_LENGTH, toSearchQuery } from "./query/searchSchema.js";
+export { parseSearchCommand } from "./query/searchParse.js";
 export type { CategoryQuery, Language } from "./query/schema.js";
 export { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, MAX_RESULT_ITEMS, toCategoryQuery } from "./query/schema.js";
 
@@ -36,6 +48,8 @@ export type { ProductCard } from "./catalog/cards.js";
 export { toCard } from "./catalog/cards.js";
 export { categoryName } from "./catalog/categories.js";
 export type { Catalog, CatalogInput } from "./catalog/createCatalog.js";
+export type { InlineRequest, InlineView } from "./catalog/inline.js";
+export type { CategorySuggestion } from "./catalog/suggestions.js";
 export { createCatalog } from "./catalog/createCatalog.js";
 export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/outcome.js";
 export { badButtonText } from "./catalog/texts.js";

@@ -3,12 +3,13 @@ import type { AccessPolicy } from "../access/allowList.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
-import type { CategoryQuery } from "../query/schema.js";
+import type { CatalogQuery } from "../query/searchSchema.js";
 import { isTmapiError } from "../tmapi/errors.js";
 import type { CategoryDirectory } from "./categories.js";
 import type { CatalogOutcome, Refusal } from "./outcome.js";
 import type { PageSource } from "./pages.js";
 import { refuse } from "./refusals.js";
+import type { SearchKeywords } from "./searchKeywords.js";
 import { BudgetExceededError } from "./upstream.js";
 
 /** What every job of the catalog shares: its settings and the parts createCatalog wires together. */
@@ -21,8 +22,10 @@ export interface CatalogContext {
 	readonly pages: PageSource;
 	readonly directory: CategoryDirectory;
 	readonly tokenSecret: string;
+	/** Where search keywords wait for their buttons. */
+	readonly searches: SearchKeywords;
 	/** Signs a valid query into a page token. */
-	readonly sign: (query: CategoryQuery) => string;
+	readonly sign: (query: CatalogQuery) => string;
 	readonly nameWaitMs: number;
 	readonly maxExportPages: number;
 }
@@ -37,6 +40,8 @@ export type ActionContext = Pick<CatalogContext, "now" | "logger" | "metrics" | 
 export interface ActionMeta {
 	cache: "hit" | "miss" | "none";
 	catId?: number | undefined;
+	/** A search's keyword (at most 60 characters, checked by the schema). */
+	keyword?: string | undefined;
 	/** The shared list's place ("telegram:-100123") for actions on one, e.g. who removed a card where. */
 	place?: string | undefined;
 	itemId?: string | undefined;

@@ -1,12 +1,13 @@
 import type { Actor } from "../access/actor.js";
-import { type CategoryQuery, MAX_RESULT_ITEMS } from "../query/schema.js";
+import { MAX_RESULT_ITEMS } from "../query/schema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import { type ActionMeta, type CatalogContext, countAction } from "./actions.js";
 import type { Refusal } from "./outcome.js";
 import { refuse } from "./refusals.js";
 import { viewPageCount } from "./slice.js";
 
 /** The refusal for a page past `lastPage`, with a token for the last page; null when the page exists. */
-export function pastTheEnd(ctx: CatalogContext, query: CategoryQuery, lastPage: number): Refusal | null {
+export function pastTheEnd(ctx: CatalogContext, query: CatalogQuery, lastPage: number): Refusal | null {
 	if (query.page <= lastPage) return null;
 	return refuse.noSuchPage(query, lastPage, ctx.sign({ ...query, page: lastPage }));
 }
@@ -15,9 +16,15 @@ export function pastTheEnd(ctx: CatalogContext, query: CategoryQuery, lastPage: 
  * The last chat page as far as the cache knows (an upstream page of this query told its item count),
  * capped by the 2000 products 1688 lists at most; undefined when nothing is known. Never a paid call.
  */
-export async function knownLastPage(ctx: CatalogContext, query: CategoryQuery): Promise<number | undefined> {
+export async function knownLastPage(ctx: CatalogContext, query: CatalogQuery): Promise<number | undefined> {
 	const total = await ctx.pages.knownTotal(query);
 	return total === undefined ? undefined : viewPageCount(Math.min(total, MAX_RESULT_ITEMS), query.pageSize);
+}
+
+/** Says in the log line what an action is about: the category, or the search's keyword. */
+export function noteSubject(meta: ActionMeta, query: CatalogQuery): void {
+	if (isSearchQuery(query)) meta.keyword = query.keyword;
+	else meta.catId = query.catId;
 }
 
 /**
@@ -28,10 +35,10 @@ export async function knownLastPage(ctx: CatalogContext, query: CategoryQuery): 
 export async function admitQuery(
 	ctx: CatalogContext,
 	actor: Actor,
-	query: CategoryQuery,
+	query: CatalogQuery,
 	meta: ActionMeta,
 ): Promise<Refusal | null> {
-	meta.catId = query.catId;
+	noteSubject(meta, query);
 	const limited = await countAction(ctx, actor);
 	if (limited) return limited;
 	const known = await knownLastPage(ctx, query);

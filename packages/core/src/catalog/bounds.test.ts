@@ -24,7 +24,7 @@ describe("the engine on any input", () => {
 		});
 		await fc.assert(
 			fc.asyncProperty(input, async (candidate) => {
-				const showable = catalog.resolve(candidate).ok;
+				const showable = (await catalog.resolve(candidate)).ok;
 				// Typed text is an /export command to export, a /category command to show.
 				const exportable = "text" in candidate ? parseExportCommand(candidate.text).ok : showable;
 				fc.pre(!showable || !exportable);

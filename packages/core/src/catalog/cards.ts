@@ -1,5 +1,6 @@
 import { type Labels, labelsFor } from "../i18n/labels.js";
-import type { CategoryQuery } from "../query/schema.js";
+import type { Language } from "../query/schema.js";
+import type { CatalogQuery } from "../query/searchSchema.js";
 import type { Product } from "../tmapi/product.js";
 import { isLowerBound, parseCount } from "../tmapi/values.js";
 
@@ -89,7 +90,7 @@ function shipping(product: Product, labels: Labels): string | null {
 }
 
 /** Formats one product for a chat card. */
-export function toCard(product: Product, position: number, language: CategoryQuery["language"]): ProductCard {
+export function toCard(product: Product, position: number, language: Language): ProductCard {
 	const labels = labelsFor(language);
 	const repurchaseRate = product.repurchaseRate ?? product.shop.repurchaseRate;
 	const onSale =
@@ -116,14 +117,14 @@ export function toCard(product: Product, position: number, language: CategoryQue
 }
 
 /** "just now" / "3 min ago" in the query's language. */
-export function freshness(ageMs: number, language: CategoryQuery["language"]): string {
+export function freshness(ageMs: number, language: Language): string {
 	const labels = labelsFor(language);
 	const minutes = Math.floor(ageMs / 60_000);
 	return minutes < 1 ? labels.justNow : labels.minutesAgo(minutes);
 }
 
 /** The sort and filters of a query as a short line, e.g. "Best selling · Free shipping · Price ¥10–¥50". */
-export function describeQuery(query: CategoryQuery): string {
+export function describeQuery(query: CatalogQuery): string {
 	const labels = labelsFor(query.language);
 	const parts = [labels.sort[query.sort]];
 	if (query.priceMin !== undefined || query.priceMax !== undefined) {

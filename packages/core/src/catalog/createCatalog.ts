@@ -4,16 +4,18 @@ import type { CacheStore } from "../cache/store.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
-import type { CategoryQuery } from "../query/schema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import type { TmapiClient } from "../tmapi/client.js";
 import { encodePageToken } from "../tokens/pageToken.js";
 import { type CatalogContext, recordAction } from "./actions.js";
 import { browseCategories } from "./browse.js";
 import { createCategoryDirectory } from "./categories.js";
 import { exportPages } from "./exportPages.js";
+import { inlinePage } from "./inline.js";
 import { createPageSource } from "./pages.js";
 import { pickCard } from "./pick.js";
 import { resolveInput } from "./resolve.js";
+import { createSearchKeywords } from "./searchKeywords.js";
 import { showPage } from "./showPage.js";
 import type { Catalog } from "./types.js";
 
@@ -88,7 +90,7 @@ export function createCatalog(options: CatalogOptions): Catalog {
 		ttlMs: options.ttlMs ?? 15 * 60_000,
 		upstreamPageSize: options.upstreamPageSize ?? 20,
 	});
-	const sign = (query: CategoryQuery) => encodePageToken(query, options.tokenSecret);
+	const sign = (query: CatalogQuery) => encodePageToken(query, options.tokenSecret);
 	const ctx: CatalogContext = {
 		now,
 		logger,
@@ -98,13 +100,14 @@ export function createCatalog(options: CatalogOptions): Catalog {
 		pages,
 		directory,
 		tokenSecret: options.tokenSecret,
+		searches: createSearchKeywords(options.cache, options.tokenSecret),
 		sign,
 		nameWaitMs: options.nameWaitMs ?? 1_500,
 		maxExportPages: Math.max(1, Math.min(Math.trunc(options.maxExportPages ?? 10) || 1, EXPORT_PAGES_CAP)),
 	};
 
 	return {
-		resolve: (input) => resolveInput(input, options.tokenSecret),
+		resolve: (input) => resolveInput(ctx, input),
 		isCached: pages.isCached,
 		show: (actor, input, hooks = {}) =>
 			recordAction(ctx, actor, "token" in input ? "page" : "command", (meta) =>
@@ -112,10 +115,14 @@ export function createCatalog(options: CatalogOptions): Catalog {
 			),
 		export: (actor, input, request = {}) =>
 			recordAction(ctx, actor, "export", (meta) => exportPages(ctx, actor, input, request, meta)),
+		inline: (actor, request) =>
+			recordAction(ctx, actor, "inline", (meta) => inlinePage(ctx, actor, request, meta)),
 		pick: (actor, request, hooks = {}) =>
 			recordAction(ctx, actor, "pick", (meta) => pickCard(ctx, actor, request, hooks, meta)),
 		async firstPage(budgetKey, query) {
 			const read = await pages.upstreamPage({ ...query, page: 1 }, 1, budgetKey);
+			// A watch's post links to the search's results: its buttons need the keyword stored.
+			if (isSearchQuery(query)) await ctx.searches.remember(query.keyword).catch(() => undefined);
 			return { products: read.value.items, fromCache: read.fromCache, fetchedAt: read.fetchedAt };
 		},
 		browse: (actor, catId) =>

@@ -1,7 +1,8 @@
 import { type Actor, actorKey } from "../access/actor.js";
 import { DEFAULT_EXPORT_PAGES } from "../query/export.js";
-import { formatCategoryCommand } from "../query/format.js";
-import { type CategoryQuery, MAX_RESULT_ITEMS } from "../query/schema.js";
+import { formatCommand } from "../query/format.js";
+import { MAX_RESULT_ITEMS } from "../query/schema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import type { Product } from "../tmapi/product.js";
 import { type ActionMeta, type CatalogContext, refused, refuseOutsider, upstreamRefusal } from "./actions.js";
 import { admitQuery } from "./admit.js";
@@ -17,7 +18,7 @@ function pagesToRead(ctx: CatalogContext, asked: number): number {
 
 /** The upstream pages an export reads: from where the chat page starts, never past item 2000, which no
  * page can serve (each such call would be paid for nothing). */
-function upstreamRange(ctx: CatalogContext, query: CategoryQuery, count: number) {
+function upstreamRange(ctx: CatalogContext, query: CatalogQuery, count: number) {
 	const size = ctx.pages.upstreamSize(query);
 	const first = Math.floor(((query.page - 1) * query.pageSize) / size) + 1;
 	const lastServable = Math.ceil(MAX_RESULT_ITEMS / size);
@@ -30,18 +31,21 @@ function collector() {
 	const seen = new Set<string>();
 	return {
 		products,
-		add(items: readonly Product[]): void {
+		/** Adds the products not seen yet; returns how many that was. */
+		add(items: readonly Product[]): number {
+			const before = products.length;
 			for (const product of items) {
 				if (seen.has(product.itemId)) continue;
 				seen.add(product.itemId);
 				products.push(product);
 			}
+			return products.length - before;
 		},
 	};
 }
 
 function exportView(
-	query: CategoryQuery,
+	query: CatalogQuery,
 	products: Product[],
 	read: number,
 	stopped: Refusal | null,
@@ -50,11 +54,11 @@ function exportView(
 	const summary = texts.exportSummary(products.length, read);
 	return {
 		query,
-		command: formatCategoryCommand(query),
+		command: formatCommand(query),
 		products,
 		pagesRead: read,
 		stoppedEarly: stopped,
-		fileName: exportFileName(query.catId, query.sort),
+		fileName: exportFileName(isSearchQuery(query) ? query : query.catId, query.sort),
 		summary: stopped ? `${summary} ${texts.stoppedEarly(stopped.message)}` : summary,
 	};
 }
@@ -91,7 +95,7 @@ export async function exportPages(
 ): Promise<CatalogOutcome<ExportView>> {
 	const outsider = refuseOutsider(ctx, actor);
 	if (outsider) return refused(outsider);
-	const resolved = resolveExport(input, ctx.tokenSecret);
+	const resolved = await resolveExport(ctx, input);
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
 	const blocked = await admitQuery(ctx, actor, query, meta);
@@ -111,8 +115,10 @@ export async function exportPages(
 			const { value, fromCache } = await ctx.pages.upstreamPage(query, page, actorKey(actor));
 			ctx.metrics?.cache(fromCache ? "hit" : "miss");
 			read += 1;
-			found.add(value.items);
-			more = value.hasNextPage && value.items.length > 0;
+			// A search's page 2 can repeat page 1 item for item (seen in real answers): a page that adds
+			// nothing new is the end, and the pages after it would be paid for the same products again.
+			const added = found.add(value.items);
+			more = value.hasNextPage && value.items.length > 0 && (added > 0 || page === first);
 		} catch (error) {
 			stopped = upstreamRefusal(ctx, error);
 			break;

@@ -1,18 +1,29 @@
-import type { CategoryQuery } from "../query/schema.js";
+import type { CatalogQuery, SearchApi } from "../query/searchSchema.js";
 import type { CategoryRef, Product } from "../tmapi/product.js";
 import type { ProductCard } from "./cards.js";
+import type { CategorySuggestion } from "./suggestions.js";
 
 /** A page of results, ready for any adapter to render. */
 export interface ResultView {
-	readonly query: CategoryQuery;
+	readonly query: CatalogQuery;
 	/** Canonical command text, e.g. "/category 1031910 sort:sales", for teammates to copy. */
 	readonly command: string;
+	/**
+	 * The header: the category's name ("Category 1031910" while unknown) or "Search: summer dress", in the
+	 * query's language.
+	 */
+	readonly title: string;
+	/** The category shown; null for a search. */
 	readonly category: {
 		readonly id: number;
 		/** In the query's language where the upstream has it (Chinese or English), else null. */
 		readonly name: string | null;
 		readonly path: readonly string[];
-	};
+	} | null;
+	/** The search shown; null for a category. */
+	readonly search: { readonly keyword: string; readonly api: SearchApi } | null;
+	/** For a search: up to three categories its products belong to, as "Browse: <name>" buttons. */
+	readonly suggestions: readonly CategorySuggestion[];
 	/** Sort and filters as one short line in the query's language. */
 	readonly summary: string;
 	readonly page: number;
@@ -32,9 +43,9 @@ export interface ResultView {
 		readonly last?: string;
 	};
 	/** The same query re-sorted, page 1 (v2 only, empty for v1). */
-	readonly sortTokens: Readonly<Partial<Record<CategoryQuery["sort"], string>>>;
+	readonly sortTokens: Readonly<Partial<Record<CatalogQuery["sort"], string>>>;
 	/** Button labels for every sort in the query's language ("🔥 Best selling"), for `sortTokens`. */
-	readonly sortLabels: Readonly<Record<CategoryQuery["sort"], string>>;
+	readonly sortLabels: Readonly<Record<CatalogQuery["sort"], string>>;
 	readonly fromCache: boolean;
 	/** When the oldest upstream page shown was fetched (epoch ms), and its age as text. */
 	readonly fetchedAt: number;
@@ -45,6 +56,13 @@ export interface ResultView {
 export type Refusal =
 	| { readonly kind: "invalid"; readonly problems: readonly string[]; readonly message: string }
 	| { readonly kind: "bad-token"; readonly message: string }
+	| {
+			/** A search button whose keyword is no longer stored: the search must be typed again. */
+			readonly kind: "expired";
+			/** The search's options as a command, with `<keyword>` where the keyword goes. */
+			readonly command: string;
+			readonly message: string;
+	  }
 	| { readonly kind: "forbidden"; readonly message: string }
 	| {
 			readonly kind: "rate-limited";
@@ -93,7 +111,7 @@ export interface BrowseView {
 
 /** The products of an export, ready for {@link productsToCsv}. */
 export interface ExportView {
-	readonly query: CategoryQuery;
+	readonly query: CatalogQuery;
 	readonly command: string;
 	readonly products: readonly Product[];
 	readonly pagesRead: number;

@@ -18,7 +18,7 @@ describe("catalog.pick", () => {
 		expect(picked.view.product.itemId).toBe(card.itemId);
 		expect(picked.view.product.title).toBe(card.title);
 		expect(picked.view.query).toEqual(page.query);
-		expect(picked.view.categoryName).toBe(page.category.name);
+		expect(picked.view.categoryName).toBe(page.category?.name);
 		expect(picked.view.fromCache).toBe(true);
 		expect(emu.current.stats.requests).toBe(requests);
 		expect(logs.lines.filter((l) => l.msg === "action").at(-1)).toMatchObject({
@@ -84,7 +84,7 @@ describe("catalog.pick", () => {
 
 	it("refuses people outside the allow-lists before reading the token", async () => {
 		const { catalog } = setup({ allow: { telegramChats: ["-1"] } });
-		const resolved = catalog.resolve({ text: "/category 1031910" });
+		const resolved = await catalog.resolve({ text: "/category 1031910" });
 		if (!resolved.ok) throw new Error("the command did not resolve");
 		const token = catalog.tokenFor(resolved.query);
 		expect(await catalog.pick(alice, { token, position: 1 })).toMatchObject({

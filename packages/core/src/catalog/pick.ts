@@ -1,19 +1,20 @@
 import { type Actor, actorKey } from "../access/actor.js";
-import type { CategoryQuery } from "../query/schema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import type { Product } from "../tmapi/product.js";
 import { type ActionMeta, type CatalogContext, refused, refuseOutsider, upstreamRefusal } from "./actions.js";
-import { admitQuery } from "./admit.js";
+import { admitQuery, noteSubject } from "./admit.js";
 import { categoryName } from "./categories.js";
+import { nameWithin } from "./names.js";
 import type { CatalogOutcome } from "./outcome.js";
 import type { Loaded } from "./pages.js";
 import { refuse } from "./refusals.js";
 import { resolveInput } from "./resolve.js";
-import { acknowledgeIfSlow, nameWithin } from "./showPage.js";
+import { acknowledgeIfSlow } from "./showPage.js";
 import { slicesFor } from "./slice.js";
 import type { PickedCard, PickRequest, ShowHooks } from "./types.js";
 
 /** Why a card position is not on a page, or null when it is; checked before anything is counted. */
-function positionProblem(query: CategoryQuery, position: unknown): string | null {
+function positionProblem(query: CatalogQuery, position: unknown): string | null {
 	const first = (query.page - 1) * query.pageSize + 1;
 	const last = first + query.pageSize - 1;
 	if (typeof position !== "number" || !Number.isSafeInteger(position)) return "That card is not on this page";
@@ -24,7 +25,7 @@ function positionProblem(query: CategoryQuery, position: unknown): string | null
 }
 
 /** The products a chat page shows, in order: the slices of its upstream pages, as the page view takes them. */
-function productsOnPage(ctx: CatalogContext, query: CategoryQuery, loaded: Loaded): Product[] {
+function productsOnPage(ctx: CatalogContext, query: CatalogQuery, loaded: Loaded): Product[] {
 	const slices = slicesFor(query.page, query.pageSize, ctx.pages.upstreamSize(query));
 	return slices.flatMap((slice, i) => loaded.pages[i]?.items.slice(slice.start, slice.end) ?? []);
 }
@@ -43,11 +44,11 @@ export async function pickCard(
 ): Promise<CatalogOutcome<PickedCard>> {
 	const outsider = refuseOutsider(ctx, actor);
 	if (outsider) return refused(outsider);
-	const resolved = resolveInput({ token: request.token }, ctx.tokenSecret);
+	const resolved = await resolveInput(ctx, { token: request.token });
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
 	// Said in the log line even when the position is refused before admission.
-	meta.catId = query.catId;
+	noteSubject(meta, query);
 	const problem = positionProblem(query, request.position);
 	if (problem) return refused(refuse.invalid([problem]));
 	const blocked = await admitQuery(ctx, actor, query, meta);
@@ -55,7 +56,7 @@ export async function pickCard(
 
 	const userKey = actorKey(actor);
 	await acknowledgeIfSlow(ctx, query, hooks);
-	const info = nameWithin(ctx, query.catId, userKey);
+	const info = isSearchQuery(query) ? Promise.resolve(null) : nameWithin(ctx, query.catId, userKey);
 	try {
 		const loaded = await ctx.pages.load(query, userKey);
 		meta.cache = loaded.fromCache ? "hit" : "miss";

@@ -103,7 +103,7 @@ describe("catalog refusals", () => {
 		const { catalog } = setup({ nameWaitMs: 100 });
 		emu.current.inject({ kind: "hang", endpoint: "info" });
 		const page = await view(catalog, alice, { text: "/category 1031910" });
-		expect(page.category.name).toBeNull();
+		expect(page.category?.name).toBeNull();
 		expect(page.cards).toHaveLength(5);
 	});
 });

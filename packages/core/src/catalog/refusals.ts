@@ -1,4 +1,4 @@
-import type { CategoryQuery } from "../query/schema.js";
+import type { CatalogQuery, SearchQuery } from "../query/searchSchema.js";
 import type { Refusal } from "./outcome.js";
 import { badButtonText, catalogTexts } from "./texts.js";
 
@@ -21,7 +21,11 @@ export const refuse = {
 		message: problems.length === 1 ? `${problems[0]}.` : `Please fix:\n• ${problems.join("\n• ")}`,
 	}),
 	badToken: (): Refusal => ({ kind: "bad-token", message: badButtonText() }),
-	noSuchPage: (query: CategoryQuery, lastPage: number, lastPageToken: string): Refusal => {
+	searchExpired: (query: Pick<SearchQuery, "language">, options: string): Refusal => {
+		const command = `/search <keyword>${options === "" ? "" : ` ${options}`}`;
+		return { kind: "expired", command, message: catalogTexts(query.language).searchExpired(command) };
+	},
+	noSuchPage: (query: CatalogQuery, lastPage: number, lastPageToken: string): Refusal => {
 		const texts = catalogTexts(query.language);
 		return {
 			kind: "no-such-page",

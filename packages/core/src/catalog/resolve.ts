@@ -1,33 +1,79 @@
 import { parseExportCommand } from "../query/export.js";
+import { formatSearchOptions } from "../query/format.js";
 import { parseCategoryCommand } from "../query/parse.js";
-import { type CategoryQuery, toCategoryQuery } from "../query/schema.js";
-import { decodePageToken } from "../tokens/pageToken.js";
+import { toCategoryQuery } from "../query/schema.js";
+import { parseSearchCommand } from "../query/searchParse.js";
+import { type CatalogQuery, toSearchQuery } from "../query/searchSchema.js";
+import { decodePageToken, type SearchTokenQuery } from "../tokens/pageToken.js";
 import type { Refusal } from "./outcome.js";
 import { refuse } from "./refusals.js";
+import type { SearchKeywords } from "./searchKeywords.js";
 import type { CatalogInput, Resolved } from "./types.js";
 
-/**
- * Turns any input into a query or a refusal, with no limit, cache or call: typed text through the
- * grammar, Discord options through the schema, a button's token through its signature. All three end in
- * the same schema, so every number a user can send is bounded before anything else sees it.
- */
-export function resolveInput(input: CatalogInput, tokenSecret: string): Resolved {
-	if ("token" in input) {
-		const decoded = decodePageToken(input.token, tokenSecret);
-		return decoded.ok ? decoded : { ok: false, refusal: refuse.badToken() };
+/** What resolving needs: the token secret, and where search keywords wait for their buttons. */
+export interface ResolveContext {
+	readonly tokenSecret: string;
+	readonly searches: SearchKeywords;
+}
+
+/** A `/search` command (or `search ...` as typed in inline mode) rather than a category one. */
+export function isSearchText(text: string): boolean {
+	return /^\s*[/／]?search(?:@\w+)?(?:\s|$)/i.test(text);
+}
+
+/** Typed text through the grammar its first word names: /search or /category (the default). */
+export function parseCommandText(
+	text: string,
+): { ok: true; query: CatalogQuery } | { ok: false; problems: string[] } {
+	if (typeof text === "string" && isSearchText(text)) {
+		// "search summer dress" (inline mode) reads as "/search summer dress".
+		return parseSearchCommand(text.replace(/^\s*[/／]?search/i, "/search"));
 	}
-	const parsed = "text" in input ? parseCategoryCommand(input.text) : toCategoryQuery(input.options);
+	return parseCategoryCommand(text);
+}
+
+/** Structured options (Discord): a search when they carry a keyword, else a category query. */
+export function checkOptions(
+	options: unknown,
+): { ok: true; query: CatalogQuery } | { ok: false; problems: string[] } {
+	const isSearch = typeof options === "object" && options !== null && "keyword" in options;
+	return isSearch ? toSearchQuery(options) : toCategoryQuery(options);
+}
+
+/** A search token's query with its keyword read back, or why it cannot be: expired, or tampered with. */
+async function completeSearch(ctx: ResolveContext, search: SearchTokenQuery): Promise<Resolved> {
+	const keyword = await ctx.searches.lookup(search.searchId);
+	if (keyword === undefined)
+		return { ok: false, refusal: refuse.searchExpired(search, formatSearchOptions(search)) };
+	const { searchId: _id, ...rest } = search;
+	const checked = toSearchQuery({ ...rest, keyword });
+	return checked.ok ? checked : { ok: false, refusal: refuse.badToken() };
+}
+
+/**
+ * Turns any input into a query or a refusal, with no limit or paid call: typed text through the grammar,
+ * Discord options through the schema, a button's token through its signature (and, for a search, its
+ * keyword from the cache store). All end in the same schemas, so every number a user can send is bounded
+ * before anything else sees it.
+ */
+export async function resolveInput(ctx: ResolveContext, input: CatalogInput): Promise<Resolved> {
+	if ("token" in input) {
+		const decoded = decodePageToken(input.token, ctx.tokenSecret);
+		if (!decoded.ok) return { ok: false, refusal: refuse.badToken() };
+		return "search" in decoded ? completeSearch(ctx, decoded.search) : decoded;
+	}
+	const parsed = "text" in input ? parseCommandText(input.text) : checkOptions(input.options);
 	return parsed.ok ? parsed : { ok: false, refusal: refuse.invalid(parsed.problems) };
 }
 
 /** An export's input checked: the query and, for typed text, the page count it asks for. */
 export type ResolvedExport =
-	| { ok: true; query: CategoryQuery; pages?: number }
+	| { ok: true; query: CatalogQuery; pages?: number }
 	| { ok: false; refusal: Refusal };
 
 /** Like {@link resolveInput}, but typed text is an /export command, which carries its own page count. */
-export function resolveExport(input: CatalogInput, tokenSecret: string): ResolvedExport {
-	if (!("text" in input)) return resolveInput(input, tokenSecret);
+export async function resolveExport(ctx: ResolveContext, input: CatalogInput): Promise<ResolvedExport> {
+	if (!("text" in input)) return resolveInput(ctx, input);
 	const parsed = parseExportCommand(input.text);
 	return parsed.ok ? parsed : { ok: false, refusal: refuse.invalid(parsed.problems) };
 }

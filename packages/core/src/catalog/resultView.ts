@@ -1,6 +1,7 @@
 import { labelsFor } from "../i18n/labels.js";
-import { formatCategoryCommand } from "../query/format.js";
-import { type CategoryQuery, lastServablePage, MAX_RESULT_ITEMS, SortOrderSchema } from "../query/schema.js";
+import { formatCommand } from "../query/format.js";
+import { lastServablePage, MAX_RESULT_ITEMS, SortOrderSchema } from "../query/schema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import type { CategoryInfo } from "../tmapi/product.js";
 import type { CatalogContext } from "./actions.js";
 import { describeQuery, freshness, toCard } from "./cards.js";
@@ -9,6 +10,7 @@ import type { ResultView } from "./outcome.js";
 import type { Loaded } from "./pages.js";
 import { totalFromPage } from "./pages.js";
 import { slicesFor, viewPageCount } from "./slice.js";
+import type { CategorySuggestion } from "./suggestions.js";
 import { catalogTexts } from "./texts.js";
 
 const SORTS = SortOrderSchema.options;
@@ -17,7 +19,7 @@ const SORTS = SortOrderSchema.options;
  * The last chat page the loaded upstream pages prove (v2's total, or v1's last page), or undefined when
  * they do not say. Never past what 1688 can list.
  */
-export function lastPageOf(query: CategoryQuery, loaded: Loaded, upstreamSize: number): number | undefined {
+export function lastPageOf(query: CatalogQuery, loaded: Loaded, upstreamSize: number): number | undefined {
 	const slices = slicesFor(query.page, query.pageSize, upstreamSize);
 	for (const [i, page] of loaded.pages.entries()) {
 		const upstreamPage = slices[i]?.upstreamPage;
@@ -33,9 +35,10 @@ export function lastPageOf(query: CategoryQuery, loaded: Loaded, upstreamSize: n
  */
 export function buildView(
 	ctx: CatalogContext,
-	query: CategoryQuery,
+	query: CatalogQuery,
 	loaded: Loaded,
 	info: CategoryInfo | null,
+	suggestions: readonly CategorySuggestion[] = [],
 ): ResultView {
 	const upstreamSize = ctx.pages.upstreamSize(query);
 	const slices = slicesFor(query.page, query.pageSize, upstreamSize);
@@ -60,14 +63,22 @@ export function buildView(
 	const labels = labelsFor(query.language);
 	const at = (page: number) => ctx.sign({ ...query, page });
 	const ageMs = Math.max(0, ctx.now() - loaded.fetchedAt);
+	const category = isSearchQuery(query)
+		? null
+		: {
+				id: query.catId,
+				name: info?.category ? categoryName(info.category, query.language) : null,
+				path: info?.path.map((ref) => categoryName(ref, query.language)) ?? [],
+			};
 	return {
 		query,
-		command: formatCategoryCommand(query),
-		category: {
-			id: query.catId,
-			name: info?.category ? categoryName(info.category, query.language) : null,
-			path: info?.path.map((ref) => categoryName(ref, query.language)) ?? [],
-		},
+		command: formatCommand(query),
+		title: isSearchQuery(query)
+			? catalogTexts(query.language).searchTitle(query.keyword)
+			: (category?.name ?? labels.category(query.catId)),
+		category,
+		search: isSearchQuery(query) ? { keyword: query.keyword, api: query.api } : null,
+		suggestions,
 		summary: describeQuery(query),
 		page: query.page,
 		totalPages,

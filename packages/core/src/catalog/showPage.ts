@@ -1,34 +1,18 @@
 import { type Actor, actorKey } from "../access/actor.js";
-import type { CategoryQuery } from "../query/schema.js";
-import type { CategoryInfo } from "../tmapi/product.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import { type ActionMeta, type CatalogContext, refused, refuseOutsider, upstreamRefusal } from "./actions.js";
 import { admitQuery, pastTheEnd } from "./admit.js";
+import { nameWithin } from "./names.js";
 import type { CatalogOutcome, ResultView } from "./outcome.js";
 import { resolveInput } from "./resolve.js";
 import { buildView, lastPageOf } from "./resultView.js";
+import { suggestCategories } from "./suggestions.js";
 import type { CatalogInput, ShowHooks } from "./types.js";
-
-/** The category's name and breadcrumb if they arrive within `waitMs`, else null; never throws. */
-export async function nameWithin(
-	ctx: CatalogContext,
-	catId: number,
-	userKey: string,
-): Promise<CategoryInfo | null> {
-	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<null>((resolve) => {
-		timer = setTimeout(() => resolve(null), ctx.nameWaitMs);
-	});
-	try {
-		return await Promise.race([ctx.directory.describe(catId, userKey), timeout]);
-	} finally {
-		clearTimeout(timer);
-	}
-}
 
 /** Runs the caller's onSlow hook when the query needs a paid call; a failing hook is logged, not thrown. */
 export async function acknowledgeIfSlow(
 	ctx: CatalogContext,
-	query: CategoryQuery,
+	query: CatalogQuery,
 	hooks: ShowHooks,
 ): Promise<void> {
 	if (!hooks.onSlow || (await ctx.pages.isCached(query))) return;
@@ -52,7 +36,7 @@ export async function showPage(
 ): Promise<CatalogOutcome<ResultView>> {
 	const outsider = refuseOutsider(ctx, actor);
 	if (outsider) return refused(outsider);
-	const resolved = resolveInput(input, ctx.tokenSecret);
+	const resolved = await resolveInput(ctx, input);
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
 	const blocked = await admitQuery(ctx, actor, query, meta);
@@ -61,7 +45,13 @@ export async function showPage(
 	const userKey = actorKey(actor);
 	await acknowledgeIfSlow(ctx, query, hooks);
 	// Started alongside the items; a slow or failing name lookup never holds the items back.
-	const name = nameWithin(ctx, query.catId, userKey);
+	const name = isSearchQuery(query) ? Promise.resolve(null) : nameWithin(ctx, query.catId, userKey);
+	// Every search shown refreshes its keyword, so the buttons of a search in use never expire.
+	const remembered = isSearchQuery(query)
+		? ctx.searches
+				.remember(query.keyword)
+				.catch((error: unknown) => ctx.logger.warn({ err: error }, "storing a search keyword failed"))
+		: Promise.resolve();
 	try {
 		const loaded = await ctx.pages.load(query, userKey);
 		meta.cache = loaded.fromCache ? "hit" : "miss";
@@ -70,7 +60,16 @@ export async function showPage(
 		const last = lastPageOf(query, loaded, ctx.pages.upstreamSize(query));
 		const beyond = last === undefined ? null : pastTheEnd(ctx, query, last);
 		if (beyond) return refused(beyond);
-		return { ok: true, view: buildView(ctx, query, loaded, await name) };
+		const suggestions = isSearchQuery(query)
+			? await suggestCategories(
+					ctx,
+					query,
+					loaded.pages.flatMap((page) => page.items),
+					userKey,
+				)
+			: [];
+		await remembered;
+		return { ok: true, view: buildView(ctx, query, loaded, await name, suggestions) };
 	} catch (error) {
 		return refused(upstreamRefusal(ctx, error));
 	}

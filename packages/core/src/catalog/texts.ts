@@ -19,6 +19,12 @@ export interface CatalogTexts {
 	readonly stoppedEarly: (reason: string) => string;
 	/** The status line while an export reads its pages. */
 	readonly exportProgress: (done: number, total: number) => string;
+	/** The header of a search's results: "Search: summer dress". */
+	readonly searchTitle: (keyword: string) => string;
+	/** A category suggestion's button under search results: "Browse: Dresses". */
+	readonly browseButton: (name: string) => string;
+	/** A search button whose keyword is gone, with the command to type again. */
+	readonly searchExpired: (command: string) => string;
 }
 
 const en: CatalogTexts = {
@@ -36,6 +42,9 @@ const en: CatalogTexts = {
 		`${products} product${products === 1 ? "" : "s"} from ${pages} page(s).`,
 	stoppedEarly: (reason) => `Stopped early: ${reason}`,
 	exportProgress: (done, total) => `📦 Exporting… page ${done} of ${total}`,
+	searchTitle: (keyword) => `Search: ${keyword}`,
+	browseButton: (name) => `Browse: ${name}`,
+	searchExpired: (command) => `This search expired: run it again: ${command}`,
 };
 
 const zh: CatalogTexts = {
@@ -51,6 +60,9 @@ const zh: CatalogTexts = {
 	exportSummary: (products, pages) => `共 ${products} 件商品，来自 ${pages} 页。`,
 	stoppedEarly: (reason) => `提前结束：${reason}`,
 	exportProgress: (done, total) => `📦 正在导出… 第 ${done} / ${total} 页`,
+	searchTitle: (keyword) => `搜索：${keyword}`,
+	browseButton: (name) => `浏览：${name}`,
+	searchExpired: (command) => `此搜索已过期：请重新运行：${command}`,
 };
 
 const ru: CatalogTexts = {
@@ -66,6 +78,9 @@ const ru: CatalogTexts = {
 	exportSummary: (products, pages) => `Товаров: ${products}, страниц: ${pages}.`,
 	stoppedEarly: (reason) => `Остановлено досрочно: ${reason}`,
 	exportProgress: (done, total) => `📦 Экспорт… страница ${done} из ${total}`,
+	searchTitle: (keyword) => `Поиск: ${keyword}`,
+	browseButton: (name) => `Открыть: ${name}`,
+	searchExpired: (command) => `Этот поиск устарел: запустите его снова: ${command}`,
 };
 
 const vi: CatalogTexts = {
@@ -81,6 +96,9 @@ const vi: CatalogTexts = {
 	exportSummary: (products, pages) => `${products} sản phẩm từ ${pages} trang.`,
 	stoppedEarly: (reason) => `Dừng sớm: ${reason}`,
 	exportProgress: (done, total) => `📦 Đang xuất… trang ${done}/${total}`,
+	searchTitle: (keyword) => `Tìm kiếm: ${keyword}`,
+	browseButton: (name) => `Xem: ${name}`,
+	searchExpired: (command) => `Tìm kiếm này đã hết hạn: hãy chạy lại: ${command}`,
 };
 
 const ja: CatalogTexts = {
@@ -97,6 +115,9 @@ const ja: CatalogTexts = {
 	exportSummary: (products, pages) => `${pages}ページから${products}件の商品。`,
 	stoppedEarly: (reason) => `途中で終了しました：${reason}`,
 	exportProgress: (done, total) => `📦 エクスポート中… ${done} / ${total}ページ`,
+	searchTitle: (keyword) => `検索：${keyword}`,
+	browseButton: (name) => `カテゴリを見る：${name}`,
+	searchExpired: (command) => `この検索は期限切れです。もう一度実行してください：${command}`,
 };
 
 const ko: CatalogTexts = {
@@ -113,6 +134,9 @@ const ko: CatalogTexts = {
 	exportSummary: (products, pages) => `${pages}페이지에서 상품 ${products}개.`,
 	stoppedEarly: (reason) => `조기 종료: ${reason}`,
 	exportProgress: (done, total) => `📦 내보내는 중… ${done} / ${total}페이지`,
+	searchTitle: (keyword) => `검색: ${keyword}`,
+	browseButton: (name) => `둘러보기: ${name}`,
+	searchExpired: (command) => `이 검색은 만료되었습니다. 다시 실행하세요: ${command}`,
 };
 
 const TEXTS: Record<Language, CatalogTexts> = { en, zh, ru, vi, ja, ko };
@@ -130,7 +154,12 @@ export function badButtonText(language: Language = "en"): string {
 	return TEXTS[language].badButton;
 }
 
-/** The file name of an export, e.g. "catbot-1031910-sales.csv": ASCII only, safe on every platform. */
-export function exportFileName(catId: number, sort: SortOrder): string {
-	return `catbot-${catId}-${sort}.csv`;
+/**
+ * The file name of an export, e.g. "catbot-1031910-sales.csv" or "catbot-search-summer-dress-sales.csv":
+ * ASCII only, safe on every platform; a keyword with no ASCII letters or digits reads "search-keyword".
+ */
+export function exportFileName(subject: number | { keyword: string }, sort: SortOrder): string {
+	if (typeof subject === "number") return `catbot-${subject}-${sort}.csv`;
+	const slug = (subject.keyword.match(/[a-z0-9]+/g) ?? []).join("-").slice(0, 40).replace(/-+$/, "");
+	return `catbot-search-${slug === "" ? "keyword" : slug}-${sort}.csv`;
 }

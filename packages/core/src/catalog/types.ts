@@ -1,6 +1,7 @@
 import type { Actor } from "../access/actor.js";
-import type { CategoryQuery } from "../query/schema.js";
+import type { CatalogQuery } from "../query/searchSchema.js";
 import type { CategoryRef, Product } from "../tmapi/product.js";
+import type { InlineRequest, InlineView } from "./inline.js";
 import type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from "./outcome.js";
 
 /** What a user asked for: typed command text, structured options (Discord), or a button's token. */
@@ -10,7 +11,7 @@ export type CatalogInput =
 	| { readonly token: string };
 
 /** An input checked without any limit or call: the query it asks for, or why it cannot be served. */
-export type Resolved = { ok: true; query: CategoryQuery } | { ok: false; refusal: Refusal };
+export type Resolved = { ok: true; query: CatalogQuery } | { ok: false; refusal: Refusal };
 
 /** Per-call hooks of {@link Catalog.show}. */
 export interface ShowHooks {
@@ -33,7 +34,7 @@ export interface PickRequest {
 /** The product behind one card, with what it was shown for: enough to save a snapshot of it. */
 export interface PickedCard {
 	/** The page's query, from its token. */
-	readonly query: CategoryQuery;
+	readonly query: CatalogQuery;
 	readonly product: Product;
 	/** The category's name in the query's language when this process or the cache knows it, else null. */
 	readonly categoryName: string | null;
@@ -71,11 +72,14 @@ export interface ExportRequest {
  * if (outcome.ok) render(outcome.view); else reply(outcome.refusal.message);
  */
 export interface Catalog {
-	/** Parses or verifies an input without any limit or call, e.g. to decide whether to defer. */
-	resolve(input: CatalogInput): Resolved;
+	/**
+	 * Parses or verifies an input without any limit or paid call, e.g. to decide whether to defer. A
+	 * search's button reads its keyword from the cache store, hence the promise.
+	 */
+	resolve(input: CatalogInput): Promise<Resolved>;
 
 	/** Whether every upstream page a query needs is in the cache now (no paid call, no limit). */
-	isCached(query: CategoryQuery): Promise<boolean>;
+	isCached(query: CatalogQuery): Promise<boolean>;
 
 	/**
 	 * Answers a category request with one chat page, or a refusal. A page past the last one a cached
@@ -92,6 +96,13 @@ export interface Catalog {
 	export(actor: Actor, input: CatalogInput, request?: ExportRequest): Promise<CatalogOutcome<ExportView>>;
 
 	/**
+	 * One answer of Telegram's inline mode: the upstream page the offset names ("" for the first) of the
+	 * query typed after the bot's name (/category or /search grammar, "search ..." for a search). Counted
+	 * and paid like a chat page, through the same cache; bad text or a forged offset costs nothing.
+	 */
+	inline(actor: Actor, request: InlineRequest): Promise<CatalogOutcome<InlineView>>;
+
+	/**
 	 * The product of one card of a chat page, e.g. to save it: verifies the page token, checks access,
 	 * counts one action (a forged token or a position not on the page counts nothing), and reads the page
 	 * through the same cache as {@link show}, paying only when it is no longer cached. A position that is
@@ -106,7 +117,7 @@ export interface Catalog {
 	 *
 	 * @throws BudgetExceededError when a budget refuses the paid call; TmapiError when the upstream fails.
 	 */
-	firstPage(budgetKey: string, query: CategoryQuery): Promise<FirstPage>;
+	firstPage(budgetKey: string, query: CatalogQuery): Promise<FirstPage>;
 
 	/** One level of the category tree: the top level without an id, else a category and its children. */
 	browse(actor: Actor, catId?: number): Promise<CatalogOutcome<BrowseView>>;
@@ -119,5 +130,5 @@ export interface Catalog {
 	 *
 	 * @throws TypeError when the query does not pass the schema.
 	 */
-	tokenFor(query: CategoryQuery): string;
+	tokenFor(query: CatalogQuery): string;
 }

@@ -4,7 +4,7 @@ import type { CategoryQuery, Language, SortOrder } from "./schema.js";
 
 export const MISSING_CAT_ID = "Tell me a category id, e.g. /category 1031910";
 
-export type Field = keyof CategoryQuery;
+export type Field = keyof CategoryQuery | "keyword";
 
 export type FlagOption = "new_arrival" | "dropshipping" | "free_shipping" | "super_factory";
 export type ValueOption = "cat" | "sort" | "price" | "min" | "max" | "page" | "size" | "lang" | "api";
@@ -78,6 +78,18 @@ export const API_WORDS = new Map<string, "v1" | "v2">([
 	["v2", "v2"],
 	["2", "v2"],
 ]);
+
+export const SEARCH_API_WORDS = new Map<string, "native" | "global">([
+	["native", "native"],
+	["cn", "native"],
+	["global", "global"],
+	["intl", "global"],
+]);
+/** Flag spellings /search reads as options (compacted); other flag aliases stay keyword words there. */
+export const SEARCH_FLAG_SPELLINGS = new Set(["newarrival", "freeshipping", "dropshipping", "superfactory"]);
+export const SEARCH_LINK = "Links work with /category; /search takes words, e.g. /search summer dress";
+export const SEARCH_CATEGORY =
+	"cat is not an option of /search; to browse a category use /category, e.g. /category 1031910";
 
 /** Query parameters that carry a category id in 1688 links (compacted, lower case). */
 export const URL_CATEGORY_PARAMS = new Set(["categoryid", "catid", "cateid"]);

@@ -16,6 +16,7 @@ import {
 	PRICE_MAX,
 	toCategoryQuery,
 } from "./schema.js";
+import { type CatalogQuery, KEYWORD_MAX_LENGTH } from "./searchSchema.js";
 
 const SECRET = "bounds-test-secret";
 
@@ -28,8 +29,12 @@ function signedToken(payload: number[]): string {
 const CPU_BUDGET_MS = 50;
 
 /** What every accepted query must satisfy, whichever door it came through. */
-function expectBounded(query: CategoryQuery): void {
-	expect(Number.isSafeInteger(query.catId) && query.catId >= 1 && query.catId <= CATEGORY_ID_MAX).toBe(true);
+function expectBounded(query: CatalogQuery): void {
+	if ("catId" in query) {
+		expect(Number.isSafeInteger(query.catId) && query.catId >= 1 && query.catId <= CATEGORY_ID_MAX).toBe(
+			true,
+		);
+	} else expect(Array.from(query.keyword).length <= KEYWORD_MAX_LENGTH).toBe(true);
 	expect(query.pageSize >= 1 && query.pageSize <= CHAT_PAGE_SIZE_MAX).toBe(true);
 	expect(query.page >= 1 && query.page <= lastServablePage(query.pageSize)).toBe(true);
 	expect((query.page - 1) * query.pageSize).toBeLessThan(MAX_RESULT_ITEMS);
@@ -50,7 +55,7 @@ describe("every door of the grammar, on any input", () => {
 			fc.property(commandText, (text) => {
 				let result: ReturnType<typeof parseCategoryCommand> | undefined;
 				expect(cpuMsSync(() => (result = parseCategoryCommand(text)))).toBeLessThan(CPU_BUDGET_MS);
-				if (result?.ok) expectBounded(result.query);
+				if (result?.ok && "query" in result) expectBounded(result.query);
 				else expect(result?.problems.length).toBeGreaterThan(0);
 			}),
 			{ numRuns: 1500 },
@@ -76,7 +81,7 @@ describe("every door of the grammar, on any input", () => {
 			fc.property(optionObject, (options) => {
 				let result: ReturnType<typeof toCategoryQuery> | undefined;
 				expect(cpuMsSync(() => (result = toCategoryQuery(options)))).toBeLessThan(CPU_BUDGET_MS);
-				if (result?.ok) expectBounded(result.query);
+				if (result?.ok && "query" in result) expectBounded(result.query);
 			}),
 			{ numRuns: 3000 },
 		);
@@ -97,7 +102,7 @@ describe("every door of the grammar, on any input", () => {
 			fc.property(fc.oneof(strings, signed), (token) => {
 				let result: ReturnType<typeof decodePageToken> | undefined;
 				expect(cpuMsSync(() => (result = decodePageToken(token, SECRET)))).toBeLessThan(CPU_BUDGET_MS);
-				if (result?.ok) expectBounded(result.query);
+				if (result?.ok && "query" in result) expectBounded(result.query);
 			}),
 			{ numRuns: 3000 },
 		);

@@ -1,11 +1,13 @@
 import { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./parse.js";
-import type { CategoryQuery } from "./schema.js";
+import { parseSearchCommand } from "./searchParse.js";
+import type { CatalogQuery } from "./searchSchema.js";
 
 /** Pages an export reads when the command does not say. */
 export const DEFAULT_EXPORT_PAGES = 3;
 
 /**
- * Reads `/export <category query> pages:N` (also `/export@Bot ...`): the same grammar as /category plus
+ * Reads `/export <category query> pages:N` or `/export search <keyword> ... pages:N` (also `/export@Bot ...`):
+ * the grammar of /category or /search plus
  * how many upstream pages to export. The engine bounds N further by EXPORT_MAX_PAGES.
  *
  * @example
@@ -13,7 +15,7 @@ export const DEFAULT_EXPORT_PAGES = 3;
  */
 export function parseExportCommand(
 	text: string,
-): { ok: true; query: CategoryQuery; pages: number } | { ok: false; problems: string[] } {
+): { ok: true; query: CatalogQuery; pages: number } | { ok: false; problems: string[] } {
 	// Checked before any splitting, so a pasted megabyte costs nothing; the category parser checks again.
 	if (typeof text !== "string" || text.length > MAX_COMMAND_LENGTH) {
 		return {
@@ -35,7 +37,9 @@ export function parseExportCommand(
 			return false;
 		})
 		.join(" ");
-	const parsed = parseCategoryCommand(rest);
+	// "/export search summer dress" exports a search; anything else is a category query.
+	const search = /^\s*search(?:\s|$)/i.test(rest);
+	const parsed = search ? parseSearchCommand(rest.replace(/^\s*search/i, "")) : parseCategoryCommand(rest);
 	if (!parsed.ok) return { ok: false, problems: [...parsed.problems, ...problems] };
 	if (problems.length > 0) return { ok: false, problems };
 	return { ok: true, query: parsed.query, pages };

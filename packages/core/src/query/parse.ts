@@ -13,7 +13,7 @@ export const MAX_COMMAND_WORDS = 24;
  * letters into ASCII, dash look-alikes become "-", invisible characters go, and spaces around ":" or "="
  * are dropped so "sort : sales" reads as "sort:sales".
  */
-function normalize(text: string): string {
+export function normalize(text: string): string {
 	return (
 		text
 			.normalize("NFKC")
@@ -29,7 +29,7 @@ function normalize(text: string): string {
 }
 
 /** Words of the command, without the wrapping people add: Discord's `<link>` and trailing punctuation. */
-function splitWords(text: string): string[] {
+export function splitWords(text: string): string[] {
 	return text
 		.split(" ")
 		.map((word) => word.replace(/^[<(]+/, "").replace(/[>),;.]+$/, ""))
@@ -38,6 +38,11 @@ function splitWords(text: string): string[] {
 function fail(problem: string): CategoryQueryResult {
 	return { ok: false, problems: [problem] };
 }
+
+/** The problem for text over {@link MAX_COMMAND_LENGTH}. */
+export const TOO_LONG = `That command is too long; use at most ${MAX_COMMAND_LENGTH} characters`;
+/** The problem for more than {@link MAX_COMMAND_WORDS} words. */
+export const TOO_MANY_WORDS = `That is too many words for one command; use at most ${MAX_COMMAND_WORDS}`;
 
 /**
  * Parse what a person typed into a `CategoryQuery`: `/category 1031910 sort:sales price:10-50`,
@@ -55,12 +60,12 @@ function fail(problem: string): CategoryQueryResult {
 export function parseCategoryCommand(text: string): CategoryQueryResult {
 	if (typeof text !== "string") return fail(MISSING_CAT_ID);
 	if (text.length > MAX_COMMAND_LENGTH) {
-		return fail(`That command is too long; use at most ${MAX_COMMAND_LENGTH} characters`);
+		return fail(TOO_LONG);
 	}
 	const normalized = normalize(text);
 	// NFKC can lengthen text (one ligature becomes up to 18 letters), so check again.
 	if (normalized.length > MAX_COMMAND_LENGTH) {
-		return fail(`That command is too long; use at most ${MAX_COMMAND_LENGTH} characters`);
+		return fail(TOO_LONG);
 	}
 	const words = splitWords(normalized);
 	const problems: string[] = [];
@@ -77,7 +82,7 @@ export function parseCategoryCommand(text: string): CategoryQueryResult {
 		}
 	}
 	if (words.length - start > MAX_COMMAND_WORDS) {
-		return fail(`That is too many words for one command; use at most ${MAX_COMMAND_WORDS}`);
+		return fail(TOO_MANY_WORDS);
 	}
 
 	const reader = new CommandReader(words);

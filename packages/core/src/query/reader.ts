@@ -15,6 +15,10 @@ import {
 	type OptionName,
 	PRICE,
 	RANGE,
+	SEARCH_API_WORDS,
+	SEARCH_CATEGORY,
+	SEARCH_FLAG_SPELLINGS,
+	SEARCH_LINK,
 	SEPARATOR,
 	SORT_BY_ALIAS,
 	SORT_SUGGESTIONS,
@@ -35,18 +39,29 @@ import {
 export class CommandReader {
 	readonly problems: string[] = [];
 	readonly assigned = new Map<Field, { value: unknown; raw: string }>();
+	/** Words of a search's keyword, in order: in search mode, every word that is not an option. */
+	readonly keywordWords: string[] = [];
 	catIdMentioned = false;
 
-	constructor(private readonly words: readonly string[]) {}
+	/**
+	 * In `search` mode only `key:value` words and the four flag names are options; every other word is
+	 * part of the keyword, so "new balance shoes" searches for new balance rather than setting new_arrival.
+	 */
+	constructor(
+		private readonly words: readonly string[],
+		private readonly mode: "category" | "search" = "category",
+	) {}
 
 	/** Read the word at `index`; returns the index of the next unread word. */
 	read(index: number): number {
 		let word = this.words[index] ?? "";
 		let next = index + 1;
 		if (looksLikeUrl(word)) {
-			this.readUrl(word);
+			if (this.mode === "search") this.problems.push(SEARCH_LINK);
+			else this.readUrl(word);
 			return next;
 		}
+		if (this.mode === "search") return this.readSearchWord(word, next);
 		// Two-word spellings of one option: "free shipping", "new arrivals", "per page:10".
 		const following = this.words[next];
 		if (following !== undefined && !SEPARATOR.test(word) && !looksLikeUrl(following)) {
@@ -57,6 +72,28 @@ export class CommandReader {
 				next++;
 			}
 		}
+		return this.readKeyValue(word, next);
+	}
+
+	/** A search word: a flag name, an option (a word of letters before ':'), or part of the keyword. */
+	private readSearchWord(word: string, next: number): number {
+		const separator = word.search(SEPARATOR);
+		if (separator === -1) {
+			const flag = OPTION_BY_ALIAS.get(compact(word));
+			if (flag !== undefined && isFlag(flag) && SEARCH_FLAG_SPELLINGS.has(compact(word))) {
+				return this.readOption(flag, "", word, next);
+			}
+			this.keywordWords.push(word);
+			return next;
+		}
+		if (!/^[a-z_-]+$/.test(word.slice(0, separator))) {
+			this.keywordWords.push(word);
+			return next;
+		}
+		return this.readKeyValue(word, next);
+	}
+
+	private readKeyValue(word: string, next: number): number {
 		const separator = word.search(SEPARATOR);
 		if (separator === -1) return this.readBare(word, next);
 		const key = word.slice(0, separator);
@@ -123,6 +160,10 @@ export class CommandReader {
 	private readOption(option: OptionName, value: string, raw: string, next: number): number {
 		switch (option) {
 			case "cat":
+				if (this.mode === "search") {
+					this.problems.push(SEARCH_CATEGORY);
+					return next;
+				}
 				this.catIdMentioned = true;
 				this.assign("catId", toInteger(value), raw);
 				return next;
@@ -159,7 +200,11 @@ export class CommandReader {
 				return next;
 			}
 			case "api": {
-				const api = API_WORDS.get(value);
+				const api = (this.mode === "search" ? SEARCH_API_WORDS : API_WORDS).get(value);
+				if (api === undefined && this.mode === "search") {
+					this.problems.push(`api must be native or global for a search, not ${quote(value)}`);
+					return next;
+				}
 				if (api === undefined) this.problems.push(`api must be v1 or v2, not ${quote(value)}`);
 				else this.assign("api", api, raw);
 				return next;

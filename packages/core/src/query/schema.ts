@@ -65,7 +65,7 @@ function isPositiveSafeInteger(n: number): boolean {
  * Whether a page exists at its chat page size as far as 1688 can tell. A page or size that fails its own
  * check passes here: partialCheck still runs after plain validation issues, and one problem is enough.
  */
-function isPageWithinReach(query: { page: number; pageSize: number }): boolean {
+export function isPageWithinReach(query: { page: number; pageSize: number }): boolean {
 	const { page, pageSize } = query;
 	const sizeValid = Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= CHAT_PAGE_SIZE_MAX;
 	return !isPositiveSafeInteger(page) || !sizeValid || page <= lastServablePage(pageSize);
@@ -76,7 +76,8 @@ function hasAtMostTwoDecimals(n: number): boolean {
 	return Math.round(n * 100) / 100 === n;
 }
 
-function priceSchema(name: string) {
+/** A price bound's schema, its messages naming the bound as users type it ("min price"). */
+export function priceSchema(name: string) {
 	const message = priceMessage(name);
 	return v.pipe(
 		v.number(message),
@@ -87,6 +88,28 @@ function priceSchema(name: string) {
 		// -0 passes every check but would print as "0" and break deep-equal round trips.
 		v.transform((n) => (Object.is(n, -0) ? 0 : n)),
 	);
+}
+
+/** A chat page number, 1 when absent; {@link isPageWithinReach} bounds it by the page size. */
+export const PageSchema = v.optional(
+	v.pipe(v.number(PAGE_MESSAGE), v.safeInteger(PAGE_MESSAGE), v.minValue(1, PAGE_MESSAGE)),
+	1,
+);
+/** Cards per chat page, {@link CHAT_PAGE_SIZE_DEFAULT} when absent. */
+export const PageSizeSchema = v.optional(
+	v.pipe(
+		v.number(PAGE_SIZE_MESSAGE),
+		v.integer(PAGE_SIZE_MESSAGE),
+		v.minValue(1, PAGE_SIZE_MESSAGE),
+		v.maxValue(CHAT_PAGE_SIZE_MAX, PAGE_SIZE_MESSAGE),
+	),
+	CHAT_PAGE_SIZE_DEFAULT,
+);
+
+/** The problem for a page past the last one its page size can reach. */
+export function pageReachMessage(issue: { input: { pageSize: number } }): string {
+	const { pageSize } = issue.input;
+	return `page must be from 1 to ${lastServablePage(pageSize)} at ${pageSize} cards a page (1688 lists at most ${MAX_RESULT_ITEMS} products)`;
 }
 
 /** Valibot schema for a sort order. */
@@ -104,19 +127,8 @@ const CategoryQueryObjectSchema = v.object(
 			// A second check rather than maxValue, so an id that is not a whole number gets one problem, not two.
 			v.check((id) => !isPositiveSafeInteger(id) || id <= CATEGORY_ID_MAX, CAT_ID_MAX_MESSAGE),
 		),
-		page: v.optional(
-			v.pipe(v.number(PAGE_MESSAGE), v.safeInteger(PAGE_MESSAGE), v.minValue(1, PAGE_MESSAGE)),
-			1,
-		),
-		pageSize: v.optional(
-			v.pipe(
-				v.number(PAGE_SIZE_MESSAGE),
-				v.integer(PAGE_SIZE_MESSAGE),
-				v.minValue(1, PAGE_SIZE_MESSAGE),
-				v.maxValue(CHAT_PAGE_SIZE_MAX, PAGE_SIZE_MESSAGE),
-			),
-			CHAT_PAGE_SIZE_DEFAULT,
-		),
+		page: PageSchema,
+		pageSize: PageSizeSchema,
 		sort: v.optional(SortOrderSchema, "default"),
 		priceMin: v.exactOptional(priceSchema("min price")),
 		priceMax: v.exactOptional(priceSchema("max price")),
@@ -147,13 +159,7 @@ export const CategoryQuerySchema = v.pipe(
 	// each check's issue goes to a path that no later check reads (the price one to `api`, read by none after).
 	// Valibot still runs them after a mere validation issue (a page of 0 is still a number), so a check that
 	// reads numbers guards itself, as isPageWithinReach does.
-	v.forward(
-		v.partialCheck([["page"], ["pageSize"]], isPageWithinReach, (issue) => {
-			const { pageSize } = issue.input;
-			return `page must be from 1 to ${lastServablePage(pageSize)} at ${pageSize} cards a page (1688 lists at most ${MAX_RESULT_ITEMS} products)`;
-		}),
-		["page"],
-	),
+	v.forward(v.partialCheck([["page"], ["pageSize"]], isPageWithinReach, pageReachMessage), ["page"]),
 	v.forward(
 		v.partialCheck([["api"], ["sort"]], (q) => q.api !== "v1" || q.sort === "default", "sort needs api v2"),
 		["sort"],

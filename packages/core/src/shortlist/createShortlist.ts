@@ -6,6 +6,7 @@ import {
 	refused,
 	refuseOutsider,
 } from "../catalog/actions.js";
+import { noteSubject } from "../catalog/admit.js";
 import { refuse } from "../catalog/refusals.js";
 import type { Catalog } from "../catalog/types.js";
 import { shortlistToCsv } from "../export/csv.js";
@@ -104,7 +105,7 @@ export function createShortlist(options: ShortlistOptions): Shortlist {
 					const picked = await ctx.catalog.pick(actor, request, hooks);
 					if (!picked.ok) return picked;
 					const { query, product, categoryName, fromCache } = picked.view;
-					meta.catId = query.catId;
+					noteSubject(meta, query);
 					meta.cache = fromCache ? "hit" : "miss";
 					meta.itemId = product.itemId;
 					const card = savedCardFromProduct({

@@ -51,7 +51,7 @@ describe("shortlist.list", () => {
 			moq: shown.moq,
 			savedBy: "saved by Ann · 30 Nov",
 			command: "/category 1031910",
-			category: first.category.name,
+			category: first.category?.name,
 		});
 		expect(entry?.price).toBe(shown.price === "Price on request" ? shown.price : `${shown.price} when saved`);
 		const two = await shortlist.list(ben, chat, 2);

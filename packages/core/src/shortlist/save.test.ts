@@ -29,7 +29,7 @@ describe("shortlist.save", () => {
 			productUrl: card.url,
 			imageUrl: card.imageUrl,
 			categoryId: 1031910,
-			categoryName: page.category.name,
+			categoryName: page.category?.name,
 			command: "/category 1031910 sort:sales",
 			savedBy: { userId: ann.userId, name: "Ann" },
 			savedAt: NOON,
@@ -99,7 +99,7 @@ describe("shortlist.save", () => {
 
 	it("refuses a forged token with no upstream call and no action counted", async () => {
 		const { catalog, shortlist, store } = build({ limits: { actionsPerWindow: 1 } });
-		const resolved = catalog.resolve({ text: "/category 1031910" });
+		const resolved = await catalog.resolve({ text: "/category 1031910" });
 		if (!resolved.ok) throw new Error("the command did not resolve");
 		const forged = encodePageToken(resolved.query, "another-secret-entirely");
 		for (const token of [forged, "garbage"]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCategoryCommand } from "../query/format.js";
+import { formatCommand } from "../query/format.js";
 import { parseWatchCommand, watchCommandFromOptions } from "./command.js";
 
 function watchOf(text: string) {
@@ -17,7 +17,7 @@ function problem(text: string): string {
 describe("parseWatchCommand", () => {
 	it("reads the category grammar with every: taken out, in any spelling", () => {
 		const watch = watchOf("/watch@CatBot 1031910 new_arrival sort:sales price:-20 every:6h");
-		expect(formatCategoryCommand(watch.query)).toBe("/category 1031910 sort:sales price:-20 new_arrival");
+		expect(formatCommand(watch.query)).toBe("/category 1031910 sort:sales price:-20 new_arrival");
 		expect(watch.intervalHours).toBe(6);
 		expect(watchOf("/watch 1031910 EVERY : 12h").intervalHours).toBe(12);
 		expect(watchOf("/watch 1031910 every 2d").intervalHours).toBe(48);
@@ -29,7 +29,7 @@ describe("parseWatchCommand", () => {
 	it("round-trips: the canonical command of a watch reads back to the same query", () => {
 		for (const text of ["/watch 1031910 sort:sales price:10-50 free_shipping lang:ru", "/watch 1031910 v1"]) {
 			const { query } = watchOf(text);
-			const again = watchOf(formatCategoryCommand(query).replace("/category", "/watch"));
+			const again = watchOf(formatCommand(query).replace("/category", "/watch"));
 			expect(again.query).toEqual(query);
 		}
 	});

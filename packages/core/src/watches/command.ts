@@ -1,7 +1,9 @@
 import type { Refusal } from "../catalog/outcome.js";
 import { refuse } from "../catalog/refusals.js";
-import { MAX_COMMAND_LENGTH, parseCategoryCommand } from "../query/parse.js";
-import { type CategoryQuery, CHAT_PAGE_SIZE_DEFAULT, toCategoryQuery } from "../query/schema.js";
+import { checkOptions, parseCommandText } from "../catalog/resolve.js";
+import { MAX_COMMAND_LENGTH } from "../query/parse.js";
+import { CHAT_PAGE_SIZE_DEFAULT } from "../query/schema.js";
+import type { CatalogQuery } from "../query/searchSchema.js";
 import { WATCH_INTERVAL_HOURS_MAX } from "../store/watches.js";
 import { truncateText } from "../text/truncate.js";
 
@@ -16,7 +18,7 @@ export type WatchCommand =
 			readonly ok: true;
 			readonly command: "watch";
 			/** The query to check, page 1 at the default size: a watch reads the first upstream page. */
-			readonly query: CategoryQuery;
+			readonly query: CatalogQuery;
 			/** From `every:`, else 24; WATCH_MIN_HOURS is checked when the watch is created. */
 			readonly intervalHours: number;
 	  }
@@ -51,7 +53,7 @@ export function parseInterval(value: unknown): { hours: number } | { problem: st
 }
 
 /** Refuses paging: a watch always reads the first upstream page, so `page:`/`size:` would mislead. */
-function pagingProblem(query: CategoryQuery): string | null {
+function pagingProblem(query: CatalogQuery): string | null {
 	return query.page !== 1 || query.pageSize !== CHAT_PAGE_SIZE_DEFAULT
 		? "A watch checks the first page of results: leave out page: and size:"
 		: null;
@@ -81,7 +83,7 @@ function takeEvery(words: string[]): { hours: number; problems: string[]; rest: 
 function readWatch(words: string[]): WatchCommand {
 	const { hours, problems, rest } = takeEvery(words);
 	if (rest.length === 0) return invalid([...problems, `Tell me what to watch, e.g. ${WATCH_EXAMPLE}`]);
-	const parsed = parseCategoryCommand(rest.join(" "));
+	const parsed = parseCommandText(rest.join(" "));
 	if (!parsed.ok) return invalid([...problems, ...parsed.problems]);
 	const paging = pagingProblem(parsed.query);
 	if (paging) problems.push(paging);
@@ -146,7 +148,7 @@ export function parseWatchCommand(text: string): WatchCommand {
 }
 
 /**
- * The Discord form of /watch: structured options as {@link toCategoryQuery} takes them, plus `every`
+ * The Discord form of /watch: structured options as a category or search query takes them, plus `every`
  * (hours as a number, or text like "6h"). `page` and `pageSize` are refused. Never throws.
  *
  * @example
@@ -164,7 +166,7 @@ export function watchCommandFromOptions(options: unknown): WatchCommand {
 		if ("problem" in parsed) problems.push(parsed.problem);
 		else hours = parsed.hours;
 	}
-	const checked = toCategoryQuery(options);
+	const checked = checkOptions(options);
 	if (!checked.ok) return invalid([...problems, ...checked.problems]);
 	const paging = pagingProblem(checked.query);
 	if (paging) problems.push(paging);

@@ -6,13 +6,14 @@ import {
 	refused,
 	refuseOutsider,
 } from "../catalog/actions.js";
+import { noteSubject } from "../catalog/admit.js";
 import type { CatalogOutcome } from "../catalog/outcome.js";
 import { refuse } from "../catalog/refusals.js";
 import type { Catalog } from "../catalog/types.js";
 import type { Limits } from "../limits/createLimits.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
-import { canonicalQueryKey, formatCategoryCommand } from "../query/format.js";
+import { canonicalQueryKey, formatCommand } from "../query/format.js";
 import { placeLabel, placeRefusal } from "../shortlist/guards.js";
 import { isStoreError, StoreError } from "../store/errors.js";
 import type { Place } from "../store/place.js";
@@ -134,13 +135,13 @@ export function createWatches(options: WatchesOptions): Watches {
 					if (!command.ok) return command;
 					if (command.command !== "watch") return refused(refuse.invalid(["Use /watch"]));
 					const { query, intervalHours } = command;
-					meta.catId = query.catId;
+					noteSubject(meta, query);
 					if (intervalHours < minHours) return refused(refuse.invalid([watchTexts.tooOften(minHours)]));
 					const limited = await countAction(ctx, actor);
 					if (limited) return refused(limited);
 					await store.resumePlace(place);
 					const at = now();
-					const text = formatCategoryCommand(query);
+					const text = formatCommand(query);
 					const result = await store.create(place, {
 						queryKey: canonicalQueryKey(query),
 						command: text,

@@ -1,10 +1,11 @@
 import { toCard } from "../catalog/cards.js";
+import { parseCommandText } from "../catalog/resolve.js";
 import type { Catalog } from "../catalog/types.js";
 import { BudgetExceededError } from "../catalog/upstream.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
-import { parseCategoryCommand } from "../query/parse.js";
-import { type CategoryQuery, CHAT_PAGE_SIZE_DEFAULT } from "../query/schema.js";
+import { CHAT_PAGE_SIZE_DEFAULT } from "../query/schema.js";
+import type { CatalogQuery } from "../query/searchSchema.js";
 import type { Place } from "../store/place.js";
 import {
 	WATCH_ITEMS_MAX,
@@ -65,7 +66,7 @@ function goneReason(error: unknown, failures: number): string | null {
 }
 
 /** The signed token of the query's first results page, for the full-list button. */
-function fullListToken(ctx: RunContext, query: CategoryQuery): string {
+function fullListToken(ctx: RunContext, query: CatalogQuery): string {
 	return ctx.catalog.tokenFor({ ...query, page: 1, pageSize: CHAT_PAGE_SIZE_DEFAULT });
 }
 
@@ -113,7 +114,7 @@ async function pausedPost(ctx: RunContext, claim: WatchClaim, reason: string): P
 function newPost(
 	ctx: RunContext,
 	watch: Watch,
-	query: CategoryQuery,
+	query: CatalogQuery,
 	products: readonly Product[],
 	newIds: readonly string[],
 ): WatchPost | null {
@@ -150,7 +151,7 @@ function newPost(
 export async function runClaim(ctx: RunContext, claim: WatchClaim): Promise<WatchPost | null> {
 	const { watch } = claim;
 	const hours = intervalOf(ctx, watch);
-	const parsed = parseCategoryCommand(watch.command);
+	const parsed = parseCommandText(watch.command);
 	if (!parsed.ok) return pausedPost(ctx, claim, watchTexts.unreadable);
 	const query = parsed.query;
 	let products: readonly Product[];
