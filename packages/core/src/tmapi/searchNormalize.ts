@@ -6,10 +6,10 @@ import type { CategoryItem, SearchData } from "./schemas.js";
 export const SEARCH_TOTAL_COUNT_CAP = 2000;
 
 /** Which keyword endpoint a page came from: "search" is `/1688/search/items`, "global" the multilingual one. */
-export type SearchApi = SearchPage["api"];
+export type SearchPageApi = SearchPage["api"];
 
 /** A normalized search page of one endpoint plus the validated upstream data it came from. */
-export type SearchItems<TApi extends SearchApi = SearchApi> = SearchPage & {
+export type SearchItems<TApi extends SearchPageApi = SearchPageApi> = SearchPage & {
 	readonly api: TApi;
 	readonly raw: RawPage<SearchData, CategoryItem>;
 };
@@ -36,7 +36,7 @@ function hasNextPage(data: SearchData, page: number, pageSize: number, requested
 }
 
 /** Normalizes a validated search `data` object into the page shape both keyword endpoints share. */
-export function normalizeSearchPage<TApi extends SearchApi>(
+export function normalizeSearchPage<TApi extends SearchPageApi>(
 	api: TApi,
 	data: SearchData,
 	request: SearchRequest,
