@@ -5,6 +5,7 @@ import { CatbotError } from "@catbot/core";
 export const USAGE = `Usage:
   catbot demo                         interactive session (demo data unless TMAPI_TOKEN is set)
   catbot category <query> [options]   print or save products (catbot category --help)
+  catbot search <keyword> [options]   the same for a keyword search (catbot search --help)
   catbot shortlist --place <place>    a chat's or channel's saved cards (catbot shortlist --help)
   catbot start                        run every bot whose token is set
   catbot --help                       this text
@@ -21,6 +22,20 @@ export const CATEGORY_USAGE = `Usage: catbot category <query> [options]
 Examples:
   catbot category 1031910 --sort sales --pages 5 --out dresses.csv
   catbot category 1031910 price:10-50 --format json > dresses.json
+Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
+
+export const SEARCH_USAGE = `Usage: catbot search <keyword> [options]
+  <keyword>                       words to search for, and options as in the bots: "summer dress" price:10-50 lang:ru
+                                  (Chinese keywords search 1688 directly; others are translated; api:native|global forces one)
+  --sort <default|sales|price_up|price_down>
+  --pages <n>                     upstream pages of 20 products to read (default 1; at most EXPORT_MAX_PAGES)
+  --format <table|json|csv>       default: from the --out file's extension (.csv, .json), else table
+  --out <file>                    write to a file instead of stdout
+  --demo                          use the bundled demo data when TMAPI_TOKEN is not set
+  -h, --help                      this text
+Examples:
+  catbot search "summer dress" --format csv > dresses.csv
+  catbot search 连衣裙 --sort sales --pages 3 --out dresses.json
 Exit codes: 0 ok, 2 bad input or configuration, 3 refused (access, rate limit, budget), 4 upstream failure.`;
 
 /** Bad command-line input: the message is shown as is, with the usage, and the exit code is 2. */
@@ -136,9 +151,17 @@ export function outOption(out: unknown, usage: string): string | undefined {
 	return out;
 }
 
-/** Reads the arguments of `catbot category`; throws a {@link UsageError} for anything wrong. */
-export function parseCategoryArgs(args: readonly string[]): CategoryArgs {
-	const { values, positionals } = readArgs(args, OPTIONS, CATEGORY_USAGE);
+/**
+ * Reads the arguments of `catbot category` (or, with kind "search", `catbot search`, whose query text
+ * starts with "search" so the engine reads it as a keyword search); throws a {@link UsageError} for
+ * anything wrong.
+ */
+export function parseCategoryArgs(
+	args: readonly string[],
+	kind: "category" | "search" = "category",
+): CategoryArgs {
+	const usage = kind === "search" ? SEARCH_USAGE : CATEGORY_USAGE;
+	const { values, positionals } = readArgs(args, OPTIONS, usage);
 	if (values.help === true)
 		return { help: true, query: "", pages: 1, format: "table", out: undefined, demo: false };
 	const str = (value: unknown) => (typeof value === "string" ? value : undefined);
@@ -146,15 +169,20 @@ export function parseCategoryArgs(args: readonly string[]): CategoryArgs {
 	if (!new RegExp(`^\\d{1,${MAX_PAGES_DIGITS}}$`).test(pagesText) || Number(pagesText) < 1) {
 		throw new UsageError(
 			`Option --pages must be a whole number of at least 1, not ${quoted(pagesText)}.`,
-			CATEGORY_USAGE,
+			usage,
 		);
 	}
-	const out = outOption(values.out, CATEGORY_USAGE);
-	const format = formatOf(str(values.format), out, CATEGORY_USAGE);
+	const out = outOption(values.out, usage);
+	const format = formatOf(str(values.format), out, usage);
 	const sort = str(values.sort);
 	if (positionals.length === 0) {
-		throw new UsageError("Tell me a category, e.g. catbot category 1031910 --sort sales.", CATEGORY_USAGE);
+		const example =
+			kind === "search"
+				? 'what to search for, e.g. catbot search "summer dress"'
+				: "a category, e.g. catbot category 1031910";
+		throw new UsageError(`Tell me ${example} --sort sales.`, usage);
 	}
-	const query = [...positionals, ...(sort === undefined ? [] : [`sort:${sort}`])].join(" ");
+	const words = [...(kind === "search" ? ["search"] : []), ...positionals];
+	const query = [...words, ...(sort === undefined ? [] : [`sort:${sort}`])].join(" ");
 	return { help: false, query, pages: Number(pagesText), format, out, demo: values.demo === true };
 }

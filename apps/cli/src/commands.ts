@@ -2,7 +2,7 @@ import {
 	type Actor,
 	type CatalogInput,
 	categoryName,
-	formatCategoryCommand,
+	formatCommand,
 	labelsFor,
 	MAX_COMMAND_LENGTH,
 	parseCategoryCommand,
@@ -16,6 +16,7 @@ import { clean, refusalText, sentence } from "./text.js";
 export const HELP = [
 	"Search a category by its id, e.g. 1031910 sort:sales (or /category 1031910).",
 	"Options as in the bots: price:10-50, free_shipping, lang:ru, size:10, page:3.",
+	"Search by keyword: search summer dress sort:sales (or /search 连衣裙).",
 	"Find an id: /categories lists the top ones; /categories 10166 looks inside one.",
 	"Type n or p to turn the page, and a card's number (the # column) to open it.",
 	"Re-sort with s and a sort word: s sales, s cheap, s expensive or s default.",
@@ -53,11 +54,11 @@ export function createCommands(engine: Engine, actor: Actor, io: SessionIo) {
 		const outcome = await catalog.show(actor, input);
 		if (!outcome.ok) {
 			const { refusal } = outcome;
-			const resolved = catalog.resolve(input);
+			const resolved = await catalog.resolve(input);
 			// The engine knows the last page; the session adds the command that opens it.
 			const last =
 				refusal.kind === "no-such-page" && resolved.ok
-					? ` Type ${formatCategoryCommand({ ...resolved.query, page: refusal.lastPage })} to see it.`
+					? ` Type ${formatCommand({ ...resolved.query, page: refusal.lastPage })} to see it.`
 					: "";
 			say(`${refusalText(refusal)}${last}`);
 			return;
@@ -69,7 +70,7 @@ export function createCommands(engine: Engine, actor: Actor, io: SessionIo) {
 			view.totalPages > 0 &&
 			view.page > view.totalPages
 		) {
-			const last = formatCategoryCommand({ ...view.query, page: view.totalPages });
+			const last = formatCommand({ ...view.query, page: view.totalPages });
 			say(`There is no page ${view.page}: the last page is ${view.totalPages}. Type ${last} to see it.`);
 			return;
 		}
@@ -79,7 +80,7 @@ export function createCommands(engine: Engine, actor: Actor, io: SessionIo) {
 		}
 		state.current = view;
 		state.onScreen = true;
-		const name = clean(view.category.name ?? labelsFor(view.query.language).category(view.category.id));
+		const name = clean(view.title);
 		say(
 			`\n${name} · ${view.summary} · ${view.pageLabel} · ${view.freshness}${engine.demo ? " · DEMO DATA" : ""}`,
 		);
@@ -102,7 +103,7 @@ export function createCommands(engine: Engine, actor: Actor, io: SessionIo) {
 		const { current } = state;
 		if (!current) return say("Search a category first, e.g. 1031910 sort:sales.");
 		// The grammar's own words and did-you-mean, so "s cheap" means what "sort:cheap" means in a query.
-		const parsed = parseCategoryCommand(`${current.query.catId} sort:${word}`);
+		const parsed = parseCategoryCommand(`1 sort:${word}`);
 		if (!parsed.ok) return say(refusalText({ kind: "invalid", problems: parsed.problems, message: "" }));
 		const wanted = parsed.query.sort;
 		const sortName = labelsFor(current.query.language).sort[wanted];
@@ -147,7 +148,7 @@ export function createCommands(engine: Engine, actor: Actor, io: SessionIo) {
 		if (meaning.kind === "elsewhere") return say(meaning.message);
 		// Checked first, so nothing is announced for a number that is no category id at all.
 		if (digits.length > 20) return say("That number is too long to be a card or a category id.");
-		if (!catalog.resolve({ text: meaning.catId }).ok) {
+		if (!(await catalog.resolve({ text: meaning.catId })).ok) {
 			return say(`There is no card ${digits} here, and ${digits} is not a category id.`);
 		}
 		say(`Searching category ${meaning.catId}.`);

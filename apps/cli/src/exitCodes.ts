@@ -8,6 +8,7 @@ export function exitCodeFor(refusal: Refusal): number {
 	switch (refusal.kind) {
 		case "invalid":
 		case "bad-token":
+		case "expired":
 		case "no-such-page":
 			return EXIT.badInput;
 		case "forbidden":

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import type { Actor } from "@catbot/core";
 import { ConfigError } from "@catbot/runtime";
-import { CATEGORY_USAGE, parseCategoryArgs, USAGE, UsageError } from "./args.js";
+import { CATEGORY_USAGE, parseCategoryArgs, SEARCH_USAGE, USAGE, UsageError } from "./args.js";
 import { openEngine, openStoreRuntime } from "./engine.js";
 import { EXIT } from "./exitCodes.js";
 import { runCategoryCommand } from "./exportCommand.js";
@@ -38,10 +38,10 @@ async function demo(rest: readonly string[]): Promise<number> {
 	}
 }
 
-async function category(rest: readonly string[]): Promise<number> {
-	const args = parseCategoryArgs(rest);
+async function category(rest: readonly string[], kind: "category" | "search"): Promise<number> {
+	const args = parseCategoryArgs(rest, kind);
 	if (args.help) {
-		process.stdout.write(`${CATEGORY_USAGE}\n`);
+		process.stdout.write(`${kind === "search" ? SEARCH_USAGE : CATEGORY_USAGE}\n`);
 		return EXIT.ok;
 	}
 	if (args.out !== undefined) checkOutPath(args.out);
@@ -79,7 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		return EXIT.ok;
 	}
 	if (command === "demo") return demo(rest);
-	if (command === "category") return category(rest);
+	if (command === "category" || command === "search") return category(rest, command);
 	if (command === "shortlist") return shortlist(rest);
 	if (command === "start") {
 		if (rest.some((arg) => HELP_FLAGS.has(arg))) {

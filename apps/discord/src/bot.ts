@@ -13,7 +13,9 @@ import { describeError, tellPrivately, tolerate } from "./respond.js";
 async function route(interaction: Interaction, deps: Deps): Promise<void> {
 	if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
 	if (interaction.isChatInputCommand()) {
-		if (interaction.commandName === "category") return handleCategory(interaction, deps);
+		if (interaction.commandName === "category" || interaction.commandName === "search") {
+			return handleCategory(interaction, deps);
+		}
 		if (interaction.commandName === "export") return handleExport(interaction, deps);
 		if (interaction.commandName === "shortlist") return handleShortlist(interaction, deps);
 		if (interaction.commandName === "watch") return handleWatch(interaction, deps);

@@ -1,6 +1,7 @@
 import {
 	CATEGORY_ID_MAX,
 	CHAT_PAGE_SIZE_MAX,
+	KEYWORD_MAX_LENGTH,
 	LANGUAGES,
 	MAX_RESULT_ITEMS,
 	SHORTLIST_PAGE_SIZE,
@@ -88,9 +89,44 @@ const QUERY_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody
 	flag("private", "Answer only to me"),
 ];
 
+type Options = NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody["options"]>;
+
+const KEYWORD_OPTION = {
+	type: ApplicationCommandOptionType.String,
+	name: "keyword",
+	description: "Words to search for, e.g. summer dress or 连衣裙",
+	min_length: 1,
+	max_length: KEYWORD_MAX_LENGTH,
+} as const;
+
+const API_OPTION: Options[number] = {
+	type: ApplicationCommandOptionType.String,
+	name: "api",
+	description: "Which search: 1688's own (Chinese keywords) or the translated one",
+	choices: [
+		{ name: "1688's own search (Chinese)", value: "native" },
+		{ name: "Translated search (any language)", value: "global" },
+	],
+};
+
+/** /search: a required keyword, then /category's options without cat_id, and which search to use. */
+const SEARCH_OPTIONS: Options = [
+	{ ...KEYWORD_OPTION, required: true },
+	...QUERY_OPTIONS.filter((option) => option.name !== "cat_id").slice(0, -1),
+	API_OPTION,
+	...QUERY_OPTIONS.slice(-1),
+];
+
+/** A category id or a keyword, neither required: /export and /watch serve both, and core says which is missing. */
+const EITHER_OPTIONS: Options = [
+	{ ...QUERY_OPTIONS[0], required: false } as Options[number],
+	{ ...KEYWORD_OPTION, description: "Or words to search for, instead of a category id" },
+	...QUERY_OPTIONS.slice(1),
+];
+
 /** /watch: the query without `page`, `size` and `private` (a watch reads page 1 and posts in the channel). */
-const WATCH_OPTIONS: NonNullable<RESTPostAPIChatInputApplicationCommandsJSONBody["options"]> = [
-	...QUERY_OPTIONS.filter((option) => !["page", "size", "private"].includes(option.name)),
+const WATCH_OPTIONS: Options = [
+	...EITHER_OPTIONS.filter((option) => !["page", "size", "private"].includes(option.name)),
 	{
 		type: ApplicationCommandOptionType.String,
 		name: "every",
@@ -111,10 +147,15 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 		options: QUERY_OPTIONS,
 	},
 	{
+		name: "search",
+		description: "Search 1688 products by keyword",
+		options: SEARCH_OPTIONS,
+	},
+	{
 		name: "export",
-		description: "Products of a category as a CSV file",
+		description: "Products of a category or a search as a CSV file",
 		options: [
-			...QUERY_OPTIONS.slice(0, -1),
+			...EITHER_OPTIONS.slice(0, -1),
 			{
 				type: ApplicationCommandOptionType.Integer,
 				name: "pages",
@@ -122,7 +163,7 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 				min_value: 1,
 				max_value: 100,
 			},
-			...QUERY_OPTIONS.slice(-1),
+			...EITHER_OPTIONS.slice(-1),
 		],
 	},
 	{
@@ -142,7 +183,7 @@ export const COMMANDS: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
 	},
 	{
 		name: "watch",
-		description: "Post a category's new products in this channel on a schedule",
+		description: "Post a category's or a search's new products in this channel on a schedule",
 		options: WATCH_OPTIONS,
 	},
 	{ name: "watches", description: "This channel's watches, their next run and last result" },

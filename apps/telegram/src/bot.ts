@@ -24,6 +24,7 @@ export interface BotOptions {
 /** The command menu registered with setMyCommands at start. */
 export const COMMANDS = [
 	{ command: "category", description: "Browse a 1688 category: /category 1031910 sort:sales" },
+	{ command: "search", description: "Search 1688 by keyword: /search summer dress sort:sales" },
 	{ command: "categories", description: "Find a category id by browsing the tree" },
 	{ command: "export", description: "Products as a CSV file: /export 1031910 sort:sales pages:5" },
 	{ command: "shortlist", description: "This chat's saved cards: /shortlist 2, /shortlist export" },

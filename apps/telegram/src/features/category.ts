@@ -3,10 +3,13 @@ import { actorOf, type Deps } from "../context.js";
 import { renderPage } from "../render/page.js";
 import { tellRefusal } from "../respond.js";
 
-/** /category: parse the text in core, show "typing" while an uncached page loads, reply with the page. */
+/**
+ * /category and /search: parse the text in core (the command word picks the grammar), show "typing" while
+ * an uncached page loads, reply with the page.
+ */
 export function categoryFeature(deps: Deps): Composer<Context> {
 	const composer = new Composer();
-	composer.command("category", async (ctx) => {
+	composer.command(["category", "search"], async (ctx) => {
 		const actor = actorOf(ctx);
 		if (!actor) return;
 		const outcome = await deps.catalog.show(

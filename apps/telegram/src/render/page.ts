@@ -16,11 +16,10 @@ const TITLE_IN_LIST = 90;
 
 /** The header every result message starts with: category, filters, page, freshness, copyable command. */
 function header(view: ResultView): string {
-	const name = view.category.name ?? `Category ${view.category.id}`;
-	const path =
-		view.category.path.length > 1 ? `\n${escapeHtml(view.category.path.slice(0, -1).join(" › "))}` : "";
+	const trail = view.category?.path ?? [];
+	const path = trail.length > 1 ? `\n${escapeHtml(trail.slice(0, -1).join(" › "))}` : "";
 	return [
-		`<b>${escapeHtml(name)}</b>${path}`,
+		`<b>${escapeHtml(view.title)}</b>${path}`,
 		`${escapeHtml(view.summary)} · ${escapeHtml(view.pageLabel)} · ${escapeHtml(view.freshness)}`,
 		`<code>${escapeHtml(view.command)}</code>`,
 	].join("\n");
@@ -89,6 +88,10 @@ export function renderPage(view: ResultView): RenderedMessage {
 	const sorts = Object.entries(view.sortTokens) as [keyof ResultView["sortLabels"], string][];
 	if (sorts.length > 0)
 		keyboard.push(sorts.map(([sort, token]) => button(view.sortLabels[sort], { kind: "page", token })));
+	// A search's "Browse: <name>" suggestions open the category in place, like any page button.
+	for (const suggestion of view.suggestions) {
+		keyboard.push([button(truncateText(suggestion.label, 60), { kind: "page", token: suggestion.token })]);
+	}
 	const image = cards.find((card) => card.imageUrl)?.imageUrl;
 	return {
 		text,

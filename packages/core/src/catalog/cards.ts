@@ -89,6 +89,16 @@ function shipping(product: Product, labels: Labels): string | null {
 	return parts.length > 0 ? parts.join(" · ") : null;
 }
 
+/** The price, or a range where the upstream gave one (global search: "¥3.10–¥9.30"). */
+function priceText(product: Product, labels: Labels): string {
+	if (product.price === null) return labels.priceOnRequest;
+	const low = money(product.price, product.currency, labels);
+	const high = product.priceMax;
+	return high !== undefined && high !== null && high > product.price
+		? `${low}–${money(high, product.currency, labels)}`
+		: low;
+}
+
 /** Formats one product for a chat card. */
 export function toCard(product: Product, position: number, language: Language): ProductCard {
 	const labels = labelsFor(language);
@@ -101,7 +111,7 @@ export function toCard(product: Product, position: number, language: Language): 
 		title: product.title,
 		url: product.url,
 		imageUrl: product.imageUrl,
-		price: product.price === null ? labels.priceOnRequest : money(product.price, product.currency, labels),
+		price: priceText(product, labels),
 		originalPrice:
 			onSale && product.originalPrice !== null
 				? money(product.originalPrice, product.currency, labels)

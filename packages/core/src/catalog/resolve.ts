@@ -36,8 +36,15 @@ export function parseCommandText(
 export function checkOptions(
 	options: unknown,
 ): { ok: true; query: CatalogQuery } | { ok: false; problems: string[] } {
-	const isSearch = typeof options === "object" && options !== null && "keyword" in options;
-	return isSearch ? toSearchQuery(options) : toCategoryQuery(options);
+	const given = (key: string) =>
+		typeof options === "object" &&
+		options !== null &&
+		key in options &&
+		(options as Record<string, unknown>)[key] != null;
+	if (given("keyword") && given("catId")) {
+		return { ok: false, problems: ["Give a category id or a keyword, not both"] };
+	}
+	return given("keyword") ? toSearchQuery(options) : toCategoryQuery(options);
 }
 
 /** A search token's query with its keyword read back, or why it cannot be: expired, or tampered with. */
