@@ -1,6 +1,7 @@
 import { benchCatalog } from "./catalog.js";
 import { benchClient } from "./client.js";
 import { benchCoalescing } from "./coalescing.js";
+import { benchSearch } from "./search.js";
 import { benchWatches } from "./watches.js";
 
 await benchClient();
@@ -10,3 +11,5 @@ console.log("");
 await benchCoalescing();
 console.log("");
 await benchWatches();
+console.log("");
+await benchSearch();
