@@ -7,7 +7,7 @@ import {
 	type Shortlist,
 	type Watches,
 } from "@catbot/core";
-import type { Interaction } from "discord.js";
+import { type Interaction, InteractionContextType } from "discord.js";
 
 /** What every handler needs. */
 export interface Deps {
@@ -28,10 +28,24 @@ export function actorOf(interaction: Interaction): Actor {
 	};
 }
 
-/** The shortlist a channel of a server keeps; null in DMs, which have none. */
+/**
+ * The place of a DM between users or a group DM, reached through a user install: keyed by the channel,
+ * with a prefix no server channel's place ("<guildId>:<channelId>", digits only) can have.
+ */
+export function privateChannelPlace(channelId: string): Place {
+	return { platform: "discord", id: `dm:${channelId}` };
+}
+
+/**
+ * The shortlist a channel keeps: a server's channel (whether the bot is in the server or a user install
+ * brought it), or a DM between users or a group DM, which its members share. Null in the bot's own DM,
+ * where nobody would share it.
+ */
 export function placeOf(interaction: Interaction): Place | null {
-	return interaction.guildId && interaction.channelId
-		? discordChannelPlace(interaction.guildId, interaction.channelId)
+	if (!interaction.channelId) return null;
+	if (interaction.guildId) return discordChannelPlace(interaction.guildId, interaction.channelId);
+	return interaction.context === InteractionContextType.PrivateChannel
+		? privateChannelPlace(interaction.channelId)
 		: null;
 }
 

@@ -1,5 +1,5 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import { actorOf, type Deps } from "../context.js";
+import { actorOf, type Deps, placeOf } from "../context.js";
 import { renderPage } from "../render/page.js";
 import { renderRefusal } from "../render/refusal.js";
 import { refuseCommand } from "../respond.js";
@@ -42,7 +42,7 @@ export async function handleCategory(interaction: ChatInputCommandInteraction, d
 	const message = renderPage(outcome.view, {
 		owner: interaction.user.id,
 		shareable: isPrivate,
-		saveable: interaction.inGuild(),
+		saveable: placeOf(interaction) !== null,
 	});
 	if (interaction.deferred) await interaction.editReply(message);
 	else await interaction.reply(flags ? { ...message, flags } : message);

@@ -1,6 +1,6 @@
 import { badButtonText } from "@catbot/core";
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
-import { actorOf, type Deps } from "../context.js";
+import { actorOf, type Deps, placeOf } from "../context.js";
 import { type ComponentAction, decodeCustomId } from "../customId.js";
 import { renderBrowse } from "../render/browse.js";
 import { renderPage } from "../render/page.js";
@@ -47,7 +47,7 @@ async function page(
 	const message = renderPage(outcome.view, {
 		owner: interaction.user.id,
 		shareable: mine ? wasPrivate : true,
-		saveable: interaction.inGuild(),
+		saveable: placeOf(interaction) !== null,
 	});
 	if (interaction.deferred) await interaction.editReply(message);
 	else if (mine) await interaction.update(message);
@@ -68,7 +68,7 @@ async function share(interaction: ComponentInteraction, deps: Deps, token: strin
 	const message = renderPage(outcome.view, {
 		owner: interaction.user.id,
 		shareable: false,
-		saveable: interaction.inGuild(),
+		saveable: placeOf(interaction) !== null,
 	});
 	if (interaction.deferred) await interaction.editReply(message);
 	else await interaction.reply(message);

@@ -1,5 +1,7 @@
-import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
+import type { Place } from "@catbot/core";
+import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
 import { actorOf, type Deps, placeOf } from "../context.js";
+import { botIsMember } from "../installation.js";
 import { renderRefusal } from "../render/refusal.js";
 import { plain } from "../render/text.js";
 import { renderWatchList } from "../render/watch.js";
@@ -12,14 +14,29 @@ import { refuseComponent } from "./shortlistComponents.js";
 /** The answer to any watch command outside a server channel. */
 export const NO_WATCHES_HERE = "Watches belong to a server channel: use /watch in one.";
 
+/** The answer in a server only a user install reached: nothing could post the watch's finds there. */
+export const WATCHES_NEED_THE_BOT =
+	"Watches need the bot in this server: add it with the server install link.";
+
+/**
+ * The channel whose watches these are, or the private answer why there are none: watches post on their
+ * own, later, so they live only in server channels the bot is in. The commands are offered only through
+ * the server install; this also covers a registration older than that.
+ */
+function watchPlace(interaction: Interaction): Place | string {
+	const place = interaction.guildId ? placeOf(interaction) : null;
+	if (!place) return NO_WATCHES_HERE;
+	return botIsMember(interaction) ? place : WATCHES_NEED_THE_BOT;
+}
+
 /**
  * /watch: the /category query (without page and size) and `every`. The first check runs at once, so the
  * answer is deferred when it is slow; the answer says what is watched, and the first run's cards follow
  * as the channel post every later run makes. Refusals are private.
  */
 export async function handleWatch(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
-	const place = placeOf(interaction);
-	if (!place) return tellPrivately(interaction, NO_WATCHES_HERE);
+	const place = watchPlace(interaction);
+	if (typeof place === "string") return tellPrivately(interaction, place);
 	const every = interaction.options.getString("every");
 	const options = { ...queryOptions(interaction), ...(every === null ? {} : { every }) };
 	const outcome = await withinAckWindow(
@@ -45,8 +62,8 @@ export async function handleWatch(interaction: ChatInputCommandInteraction, deps
 
 /** /watches: the channel's watches with their next run and last result, and a remove button each. */
 export async function handleWatches(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
-	const place = placeOf(interaction);
-	if (!place) return tellPrivately(interaction, NO_WATCHES_HERE);
+	const place = watchPlace(interaction);
+	if (typeof place === "string") return tellPrivately(interaction, place);
 	const outcome = await withinAckWindow(
 		() => deps.watches.list(actorOf(interaction), place),
 		once(() => interaction.deferReply()),
@@ -62,8 +79,8 @@ export async function handleWatches(interaction: ChatInputCommandInteraction, de
 
 /** /unwatch n: removes the watch numbered n in /watches; the channel sees that it stopped. */
 export async function handleUnwatch(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
-	const place = placeOf(interaction);
-	if (!place) return tellPrivately(interaction, NO_WATCHES_HERE);
+	const place = watchPlace(interaction);
+	if (typeof place === "string") return tellPrivately(interaction, place);
 	const position = interaction.options.getInteger("n", true);
 	const outcome = await withinAckWindow(
 		() => deps.watches.remove(actorOf(interaction), place, position),
@@ -90,8 +107,8 @@ export async function removeWatch(
 	deps: Deps,
 	position: number,
 ): Promise<void> {
-	const place = placeOf(interaction);
-	if (!place) return tellPrivately(interaction, NO_WATCHES_HERE);
+	const place = watchPlace(interaction);
+	if (typeof place === "string") return tellPrivately(interaction, place);
 	const actor = actorOf(interaction);
 	const defer = once(() => interaction.deferUpdate());
 	const removed = await withinAckWindow(() => deps.watches.remove(actor, place, position), defer);

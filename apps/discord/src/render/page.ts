@@ -94,7 +94,7 @@ export interface PageOptions {
 	readonly owner: string;
 	/** A private answer gets a "share" button that posts it to the channel. */
 	readonly shareable: boolean;
-	/** In a server channel, a menu saves any card to the channel's shortlist (there is none in DMs). */
+	/** Where the channel keeps a shortlist, a menu saves any card to it (the bot's own DM has none). */
 	readonly saveable: boolean;
 }
 

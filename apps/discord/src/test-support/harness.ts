@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+	type CommandOptionInput,
 	type FakeDiscord,
 	type FakeUser,
 	type InteractionHandle,
@@ -94,6 +95,11 @@ const OPTION_TYPES: Record<string, number> = {
 	n: 4,
 };
 
+/** Slash command options given as name → value, typed as the bot registers them. */
+export function commandOptions(options: Record<string, string | number | boolean>): CommandOptionInput[] {
+	return Object.entries(options).map(([name, value]) => ({ name, type: OPTION_TYPES[name] ?? 3, value }));
+}
+
 /**
  * Starts everything with the commands registered through the real registration code, as in production.
  * The shortlist lives in a fresh SQLite file per harness (DATA_DIR) unless `env` names DATA_DIR or
@@ -155,11 +161,7 @@ export async function startHarness(
 				channelId: CHANNEL,
 				user,
 				name,
-				options: Object.entries(options).map(([name, value]) => ({
-					name,
-					type: OPTION_TYPES[name] ?? 3,
-					value,
-				})),
+				options: commandOptions(options),
 			});
 		},
 		shortlist(options = {}, user = asker, channelId = CHANNEL) {
@@ -168,11 +170,7 @@ export async function startHarness(
 				channelId,
 				user,
 				name: "shortlist",
-				options: Object.entries(options).map(([name, value]) => ({
-					name,
-					type: OPTION_TYPES[name] ?? 3,
-					value,
-				})),
+				options: commandOptions(options),
 			});
 		},
 		command(name, options = {}, user = asker, channelId = CHANNEL) {
@@ -181,11 +179,7 @@ export async function startHarness(
 				channelId,
 				user,
 				name,
-				options: Object.entries(options).map(([name, value]) => ({
-					name,
-					type: OPTION_TYPES[name] ?? 3,
-					value,
-				})),
+				options: commandOptions(options),
 			});
 		},
 		async restart() {
