@@ -132,6 +132,16 @@ describe("what Discord's client would never send", () => {
 		await expect(
 			discord.runCommand({ ...elsewhere, name: "plain", authorizingIntegrationOwners: userInstall }),
 		).rejects.toThrow(/integration_types \[0\]/);
+		// Left out, contexts are servers and the bot's DM: not a group DM, even for a user-install command.
+		await expect(
+			discord.runCommand({
+				context: 2,
+				channelId: GROUP_DM,
+				user: ALICE,
+				name: "mine",
+				authorizingIntegrationOwners: userInstall,
+			}),
+		).rejects.toThrow(/contexts \[0,1\] do not include 2/);
 		// User install only: not through the server install alone.
 		await expect(
 			discord.runCommand({ guildId: GUILD, channelId: CHANNEL, user: ALICE, name: "mine" }),

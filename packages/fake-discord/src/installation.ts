@@ -84,11 +84,13 @@ export function commandReach(command: JsonObject): { installs: number[]; context
 	const installs = Array.isArray(command.integration_types)
 		? arrayOf(command.integration_types).filter((n): n is number => typeof n === "number")
 		: [IntegrationType.GuildInstall];
+	// Left out (null), Discord offers a command in servers and the bot's DM, not in other DMs or group DMs,
+	// whatever its documentation says (discord-api-docs#6744, #7583).
 	const contexts = Array.isArray(command.contexts)
 		? arrayOf(command.contexts).filter((n): n is number => typeof n === "number")
 		: command.dm_permission === false
-			? [InteractionContext.Guild, InteractionContext.PrivateChannel]
-			: [...CONTEXTS];
+			? [InteractionContext.Guild]
+			: [InteractionContext.Guild, InteractionContext.BotDm];
 	return { installs, contexts };
 }
 

@@ -20,7 +20,10 @@ export interface RegisteredCommand {
 	 * app with only the server install enabled, so a bot that forgets it cannot be run through a user install.
 	 */
 	readonly integration_types: readonly number[];
-	/** Where it can be run (0 server, 1 the bot's DM, 2 other DMs and group DMs); null means everywhere. */
+	/**
+	 * Where it can be run (0 server, 1 the bot's DM, 2 other DMs and group DMs). Null when left out, which
+	 * Discord treats as servers and the bot's DM only.
+	 */
 	readonly contexts: readonly number[] | null;
 	readonly [key: string]: unknown;
 }
