@@ -13,6 +13,7 @@ describe("the Discord bot, end to end through discord.js", () => {
 			"category",
 			"export",
 			"help",
+			"search",
 			"shortlist",
 			"unwatch",
 			"watch",

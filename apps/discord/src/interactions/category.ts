@@ -8,7 +8,10 @@ import { refuseCommand } from "../respond.js";
 export function queryOptions(interaction: ChatInputCommandInteraction): Record<string, unknown> {
 	const o = interaction.options;
 	const entries: [string, unknown][] = [
-		["catId", o.getInteger("cat_id", true)],
+		// /search has a keyword instead of cat_id; /export and /watch take either, and core says which it is.
+		["catId", o.getInteger("cat_id")],
+		["keyword", o.getString("keyword")],
+		["api", o.getString("api")],
 		["sort", o.getString("sort")],
 		["page", o.getInteger("page")],
 		["pageSize", o.getInteger("size")],
@@ -24,7 +27,7 @@ export function queryOptions(interaction: ChatInputCommandInteraction): Record<s
 }
 
 /**
- * /category: the options go through the same core schema as Telegram's text. An uncached page is deferred
+ * /category and /search: the options go through the same core schema as Telegram's text. An uncached page is deferred
  * first (Discord wants an answer within 3 s), then the reply is edited in. Refusals are private.
  */
 export async function handleCategory(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {

@@ -57,11 +57,10 @@ export function cardEmbeds(cards: readonly ProductCard[]): APIEmbed[] {
 	return embeds;
 }
 
-/** The header line: category, filters, page, freshness, and the command to copy. */
+/** The header line: category or search, filters, page, freshness, and the command to copy. */
 export function header(view: ResultView): string {
-	const name = view.category.name ?? `Category ${view.category.id}`;
 	return [
-		`**${plain(name, 200)}** · ${plain(view.summary)} · ${view.pageLabel} · ${view.freshness}`,
+		`**${plain(view.title, 200)}** · ${plain(view.summary)} · ${view.pageLabel} · ${view.freshness}`,
 		`\`${view.command}\``,
 	].join("\n");
 }
@@ -134,6 +133,18 @@ export function renderPage(view: ResultView, options: PageOptions): RenderedMess
 				style: ButtonStyle.Primary,
 				label: view.sortLabels[sort],
 				custom_id: encodeCustomId({ kind: "page", owner, token }),
+			})),
+		});
+	}
+	if (view.suggestions.length > 0) {
+		// A search's "Browse: <name>" buttons open the category in place, like any page button.
+		rows.push({
+			type: ComponentType.ActionRow,
+			components: view.suggestions.map((suggestion) => ({
+				type: ComponentType.Button,
+				style: ButtonStyle.Secondary,
+				label: truncateText(suggestion.label, 80),
+				custom_id: encodeCustomId({ kind: "page", owner, token: suggestion.token }),
 			})),
 		});
 	}
