@@ -61,9 +61,10 @@ describe("the Discord bot, end to end through discord.js", () => {
 		const watch = h.discord.commands.find((c) => c.name === "watch") as unknown as {
 			options: { name: string; choices?: { value: string }[] }[];
 		};
-		// The query of /category, less paging and privacy (a watch reads page 1 and posts in the channel).
+		// The query of /category or /search, less paging and privacy (a watch reads page 1 and posts in the channel).
 		expect(watch.options.map((o) => o.name)).toEqual([
 			"cat_id",
+			"keyword",
 			"sort",
 			"min_price",
 			"max_price",
@@ -75,6 +76,11 @@ describe("the Discord bot, end to end through discord.js", () => {
 			"every",
 		]);
 		expect(watch.options.at(-1)?.choices?.map((c) => c.value)).toEqual(["6h", "12h", "24h"]);
+		const search = h.discord.commands.find((c) => c.name === "search") as unknown as {
+			options: { name: string; required?: boolean; max_length?: number }[];
+		};
+		expect(search.options[0]).toMatchObject({ name: "keyword", required: true, max_length: 60 });
+		expect(search.options.map((o) => o.name)).not.toContain("cat_id");
 		const unwatch = h.discord.commands.find((c) => c.name === "unwatch") as unknown as { options: unknown[] };
 		expect(unwatch.options).toEqual([
 			{
