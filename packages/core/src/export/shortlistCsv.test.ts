@@ -48,6 +48,24 @@ describe("shortlistToCsv", () => {
 		]);
 	});
 
+	it("leaves category_id empty for a card saved from a search with no category", () => {
+		const searched: SavedCard = {
+			...card,
+			itemId: "7",
+			categoryId: null,
+			categoryName: null,
+			command: "/search summer dress",
+		};
+		const rows = parse(shortlistToCsv([searched, card]), { bom: true, columns: true }) as Record<
+			string,
+			string
+		>[];
+		expect(rows.map((row) => [row.item_id, row.category_id, row.category, row.command])).toEqual([
+			["7", "", "", "/search summer dress"],
+			["'884674536008", "1031910", "'\t=1+1", "/category 1031910 sort:sales"],
+		]);
+	});
+
 	it("writes only the header for an empty list", () => {
 		const rows = parse(shortlistToCsv([]), { bom: true });
 		expect(rows).toEqual([SHORTLIST_CSV_COLUMNS]);

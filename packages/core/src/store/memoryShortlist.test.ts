@@ -94,6 +94,18 @@ describe("createMemoryShortlistStore", () => {
 		expect((await store.list(chat, { offset: 0, limit: 5 })).total).toBe(1);
 	});
 
+	it("keeps a card saved from a search with no category", async () => {
+		const store = createMemoryShortlistStore();
+		const searched = savedCard("777", T0, {
+			categoryId: null,
+			categoryName: null,
+			command: "/search summer dress sort:sales",
+		});
+		expect(await store.save(chat, searched)).toEqual({ status: "saved", card: searched, total: 1 });
+		expect((await store.list(chat, { offset: 0, limit: 5 })).cards).toEqual([searched]);
+		expect(await store.remove(chat, "777")).toEqual(searched);
+	});
+
 	it("refuses input outside the schemas' bounds with a StoreError that quotes no value", async () => {
 		const store = createMemoryShortlistStore();
 		const attempts: (() => Promise<unknown>)[] = [
@@ -101,6 +113,7 @@ describe("createMemoryShortlistStore", () => {
 			() => store.save(chat, savedCard("1", T0, { title: "x".repeat(SAVED_TITLE_MAX + 1) })),
 			() => store.save(chat, savedCard("not-digits", T0)),
 			() => store.save(chat, savedCard("1", T0, { imageUrl: "javascript:alert(1)" })),
+			() => store.save(chat, savedCard("1", T0, { categoryId: 0 })),
 			() => store.list(chat, { offset: 0, limit: 501 }),
 			() => store.remove(chat, "1 or 1=1"),
 		];

@@ -1,7 +1,8 @@
 import * as v from "valibot";
-import { formatCategoryCommand } from "../query/format.js";
+import { formatCommand } from "../query/format.js";
 import { MAX_COMMAND_LENGTH } from "../query/parse.js";
-import { CATEGORY_ID_MAX, type CategoryQuery } from "../query/schema.js";
+import { CATEGORY_ID_MAX } from "../query/schema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import { truncateText } from "../text/truncate.js";
 import type { Product } from "../tmapi/product.js";
 
@@ -20,10 +21,12 @@ const Name = v.pipe(v.string(), v.maxLength(SAVED_NAME_MAX));
 const Price = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e9));
 const Quantity = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e12));
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const CategoryId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(CATEGORY_ID_MAX));
 
 /**
  * A product as it was when someone saved it to a place's shortlist: enough to show the card again with
- * no paid call, and to run its category again (`command` is the canonical `/category` command).
+ * no paid call, and to run what it came from again (`command` is the canonical `/category` or `/search`
+ * command).
  * Times are milliseconds since the epoch, from the caller's clock.
  */
 export const SavedCardSchema = v.object({
@@ -39,7 +42,8 @@ export const SavedCardSchema = v.object({
 	moq: v.nullable(Quantity),
 	shopName: v.nullable(Name),
 	shopUrl: v.nullable(HttpUrl),
-	categoryId: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(CATEGORY_ID_MAX)),
+	/** The category it was shown in; null when saved from a search whose item named no category. */
+	categoryId: v.nullable(CategoryId),
 	categoryName: v.nullable(Name),
 	command: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_COMMAND_LENGTH)),
 	/** Who saved it first; a later save of the same product keeps this. */
@@ -56,11 +60,22 @@ export type SavedCard = v.InferOutput<typeof SavedCardSchema>;
 /** What {@link savedCardFromProduct} needs besides the product. */
 export interface SavedCardSource {
 	readonly product: Product;
-	/** The query the card was shown for; its command is stored with the chat paging left out. */
-	readonly query: CategoryQuery;
+	/** The category or search the card was shown for; its command is stored with the chat paging left out. */
+	readonly query: CatalogQuery;
 	readonly categoryName?: string | null;
 	readonly savedBy: { readonly userId: string; readonly name?: string | null };
 	readonly savedAt: number;
+}
+
+/**
+ * The category a searched item sits in: the first entry of its path (1688 lists the leaf first), when
+ * that is a category id catbot could open. Global search items carry no path, so they get null.
+ */
+function leafCategoryId(product: Product): number | null {
+	const first = product.categoryPath[0];
+	if (first === undefined || !/^[1-9]\d{0,14}$/.test(first)) return null;
+	const id = Number(first);
+	return v.is(CategoryId, id) ? id : null;
 }
 
 /**
@@ -86,9 +101,9 @@ export function savedCardFromProduct(source: SavedCardSource): SavedCard {
 		moq: v.is(Quantity, product.moq) ? product.moq : null,
 		shopName: shortName(product.shop.name),
 		shopUrl: url(product.shop.url),
-		categoryId: query.catId,
+		categoryId: isSearchQuery(query) ? leafCategoryId(product) : query.catId,
 		categoryName: shortName(source.categoryName),
-		command: formatCategoryCommand({ ...query, page: 1 }),
+		command: formatCommand({ ...query, page: 1 }),
 		savedBy: { userId: source.savedBy.userId, name: shortName(source.savedBy.name) },
 		savedAt: source.savedAt,
 	};
