@@ -1,14 +1,14 @@
-import {
-	MAX_COMMAND_LENGTH,
-	MAX_COMMAND_WORDS,
-	normalize,
-	splitWords,
-	TOO_LONG,
-	TOO_MANY_WORDS,
-} from "./parse.js";
+import { MAX_COMMAND_LENGTH, MAX_COMMAND_WORDS, normalize, splitWords, TOO_LONG } from "./parse.js";
 import { CommandReader } from "./reader.js";
-import { type SearchQueryResult, toSearchQuery } from "./searchSchema.js";
+import { KEYWORD_MAX_LENGTH, type SearchQueryResult, toSearchQuery } from "./searchSchema.js";
 import { unknown } from "./words.js";
+
+/**
+ * Most words of a search after the command: a keyword of {@link KEYWORD_MAX_LENGTH} characters can be
+ * 30 one-letter words, and the options must still fit beside it as they do in /category.
+ */
+export const SEARCH_MAX_WORDS = MAX_COMMAND_WORDS + KEYWORD_MAX_LENGTH / 2;
+const TOO_MANY_WORDS = `That is too many words for one search; use at most ${SEARCH_MAX_WORDS}`;
 
 function fail(problem: string): SearchQueryResult {
 	return { ok: false, problems: [problem] };
@@ -42,7 +42,7 @@ export function parseSearchCommand(text: string): SearchQueryResult {
 			problems.push(unknown("command", command, ["/search"], ". Use /search, e.g. /search summer dress"));
 		}
 	}
-	if (words.length - start > MAX_COMMAND_WORDS) return fail(TOO_MANY_WORDS);
+	if (words.length - start > SEARCH_MAX_WORDS) return fail(TOO_MANY_WORDS);
 
 	const reader = new CommandReader(words, "search");
 	for (let index = start; index < words.length; ) index = reader.read(index);

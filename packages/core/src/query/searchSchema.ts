@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { SEARCH_FLAG_SPELLINGS, SEARCH_LINK } from "./aliases.js";
 import {
 	type CategoryQuery,
 	isPageWithinReach,
@@ -9,6 +10,7 @@ import {
 	priceSchema,
 	SortOrderSchema,
 } from "./schema.js";
+import { compact, looksLikeUrl } from "./words.js";
 
 /**
  * Which keyword endpoint serves a search: `native` is `search/items` (1688's own index, Chinese keywords,
@@ -41,10 +43,18 @@ const KEYWORD_CHARS = "the keyword may hold letters, digits, spaces and - ' & + 
 
 /**
  * The keyword as searched and printed: NFKC (full-width letters and digits become ASCII), lower case,
- * single spaces. Two spellings of one search share one cache entry and one search id.
+ * single spaces, no dot ending a word (the grammar drops those as sentence ends, so a keyword given as an
+ * option must lose them too for its printed command to read back). Two spellings of one search share one
+ * cache entry and one search id.
  */
 export function canonicalKeyword(text: string): string {
-	return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+	return text
+		.normalize("NFKC")
+		.toLowerCase()
+		.split(/\s+/)
+		.map((word) => word.replace(/\.+$/, ""))
+		.filter((word) => word !== "")
+		.join(" ");
 }
 
 /** The endpoint a keyword goes to when the user does not say: Chinese text in English to 1688's own index. */
@@ -52,8 +62,9 @@ export function defaultSearchApi(keyword: string, language: string): SearchApi {
 	return HAN.test(keyword) && language === "en" ? "native" : "global";
 }
 
+/** Any spelling the grammar reads as a flag ("free-shipping", "freeshipping"), not only the canonical one. */
 function hasFlagWord(keyword: string): boolean {
-	return keyword.split(" ").some((word) => (SEARCH_FLAG_WORDS as readonly string[]).includes(word));
+	return keyword.split(" ").some((word) => SEARCH_FLAG_SPELLINGS.has(compact(word)));
 }
 
 const KeywordSchema = v.pipe(
@@ -67,6 +78,8 @@ const KeywordSchema = v.pipe(
 		(keyword) => !hasFlagWord(keyword),
 		`the keyword may not contain the option words ${SEARCH_FLAG_WORDS.join(", ")}`,
 	),
+	// The grammar refuses a link's words, so a keyword holding one could not be typed back.
+	v.check((keyword) => !keyword.split(" ").some(looksLikeUrl), SEARCH_LINK),
 );
 
 const SearchQueryObjectSchema = v.object(
