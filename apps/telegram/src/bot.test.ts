@@ -10,6 +10,7 @@ describe("the Telegram bot, end to end through telegraf", () => {
 		const menu = await h.tg.waitForCall("setMyCommands");
 		expect((menu.params.commands as { command: string }[]).map((c) => c.command)).toEqual([
 			"category",
+			"search",
 			"categories",
 			"export",
 			"shortlist",
