@@ -28,6 +28,24 @@ export const UNSUPPORTED_PARSE_MODE = "unsupported parse_mode";
 export const CANT_PARSE_ENTITIES = "can't parse entities";
 export const INLINE_MESSAGES_UNSUPPORTED = "MESSAGE_ID_INVALID";
 
+// answerInlineQuery. The capitalised codes come from Telegram's servers, the sentences from the Bot API.
+export const RESULTS_TOO_MUCH = "RESULTS_TOO_MUCH";
+export const RESULT_ID_EMPTY = "RESULT_ID_EMPTY";
+export const RESULT_ID_INVALID = "RESULT_ID_INVALID";
+export const RESULT_ID_DUPLICATE = "RESULT_ID_DUPLICATE";
+export const NEXT_OFFSET_INVALID = "NEXT_OFFSET_INVALID";
+export const ARTICLE_TITLE_EMPTY = "ARTICLE_TITLE_EMPTY";
+export const PHOTO_THUMB_URL_EMPTY = "PHOTO_THUMB_URL_EMPTY";
+export const WEBDOCUMENT_URL_INVALID = "WEBDOCUMENT_URL_INVALID";
+export const INLINE_MESSAGE_EMPTY = "MESSAGE_EMPTY";
+export const INLINE_MEDIA_CAPTION_TOO_LONG = "MEDIA_CAPTION_TOO_LONG";
+export const REPLY_MARKUP_INVALID = "REPLY_MARKUP_INVALID";
+export const INLINE_RESULT_UNPARSABLE = "can't parse inline query result";
+export const INLINE_RESULT_NOT_OBJECT = "inline query result must be an object";
+export const START_PARAMETER_EMPTY = "can't use empty start_parameter";
+export const START_PARAMETER_TOO_LONG = "too long start_parameter specified";
+export const START_PARAMETER_INVALID = "unallowed characters in start_parameter are used";
+
 export const UNAUTHORIZED = "Unauthorized";
 export const NOT_FOUND = "Not Found";
 export const CONFLICT_WEBHOOK_ACTIVE =

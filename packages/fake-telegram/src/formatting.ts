@@ -12,9 +12,12 @@ export interface FormattedText {
 	readonly parseMode: string | undefined;
 }
 
-/** Which fields of a call hold the text: `text`/`entities`, or `caption`/`caption_entities`. */
+/**
+ * Which fields of a call hold the text: `text`/`entities`, `caption`/`caption_entities`, or, in an inline
+ * result's input_message_content, `message_text`/`entities`.
+ */
 export interface TextFields {
-	readonly text: "text" | "caption";
+	readonly text: "text" | "caption" | "message_text";
 	readonly entities: "entities" | "caption_entities";
 }
 

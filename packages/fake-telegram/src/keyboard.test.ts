@@ -55,6 +55,30 @@ describe("inline keyboards", () => {
 		);
 	});
 
+	it("takes inline-mode buttons, an empty query included, and refuses wrong field types", () => {
+		const markup = checkInlineKeyboard({
+			inline_keyboard: [
+				[
+					{ text: "Share", switch_inline_query: "1031910 sort:sales", hide: false },
+					{ text: "Here", switch_inline_query_current_chat: "" },
+					{ text: "Pick", switch_inline_query_chosen_chat: { query: "x", allow_group_chats: true } },
+				],
+			],
+		});
+		expect(markup.inline_keyboard[0]).toEqual([
+			{ text: "Share", switch_inline_query: "1031910 sort:sales" },
+			{ text: "Here", switch_inline_query_current_chat: "" },
+			{ text: "Pick", switch_inline_query_chosen_chat: { query: "x", allow_group_chats: true } },
+		]);
+		const check = (button: unknown) => () => checkInlineKeyboard({ inline_keyboard: [[button]] });
+		expect(refusal(check({ text: "x", switch_inline_query: 5 }))).toBe(
+			'Bad Request: can\'t parse inline keyboard button: Field "switch_inline_query" must be of type String',
+		);
+		expect(refusal(check({ text: "x", switch_inline_query_chosen_chat: "x" }))).toBe(
+			'Bad Request: can\'t parse inline keyboard button: Field "switch_inline_query_chosen_chat" must be of type Object',
+		);
+	});
+
 	it("allows 100 buttons and no more", () => {
 		const rows = (n: number) =>
 			Array.from({ length: n }, (_, i) => [{ text: `${i}`, callback_data: `${i}` }]);

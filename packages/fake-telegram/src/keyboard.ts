@@ -23,8 +23,33 @@ const ACTIONS = [
 	"pay",
 ] as const;
 
+// Empty, these still make a button: it opens inline mode with just "@bot " typed.
+const EMPTY_ALLOWED: ReadonlySet<string> = new Set([
+	"switch_inline_query",
+	"switch_inline_query_current_chat",
+]);
+
 // Fields that change how a button looks, kept as given.
 const DECORATIONS = ["style", "icon_custom_emoji_id"] as const;
+
+function checkSwitchInline(fields: Record<string, unknown>): void {
+	for (const name of EMPTY_ALLOWED) {
+		if (fields[name] !== undefined && typeof fields[name] !== "string") {
+			throw badRequest(`can't parse inline keyboard button: Field "${name}" must be of type String`);
+		}
+	}
+	const chosen = fields.switch_inline_query_chosen_chat;
+	if (chosen === undefined) return;
+	if (chosen === null || typeof chosen !== "object" || Array.isArray(chosen)) {
+		throw badRequest(
+			`can't parse inline keyboard button: Field "switch_inline_query_chosen_chat" must be of type Object`,
+		);
+	}
+	const { query } = chosen as { query?: unknown };
+	if (query !== undefined && typeof query !== "string") {
+		throw badRequest(`can't parse inline keyboard button: Field "query" must be of type String`);
+	}
+}
 
 function checkButton(button: unknown): InlineKeyboardButton {
 	if (button === null || typeof button !== "object" || Array.isArray(button)) {
@@ -37,8 +62,11 @@ function checkButton(button: unknown): InlineKeyboardButton {
 	}
 	if (fields.text.trim() === "") throw badRequest("inline keyboard button text must be non-empty");
 	// Telegram reads an empty callback_data as no callback_data at all.
-	const present = ACTIONS.filter((action) => fields[action] !== undefined && fields[action] !== "");
+	const present = ACTIONS.filter(
+		(action) => fields[action] !== undefined && (fields[action] !== "" || EMPTY_ALLOWED.has(action)),
+	);
 	if (present.length === 0) throw badRequest(TEXT_BUTTONS_UNALLOWED);
+	checkSwitchInline(fields);
 	if (fields.callback_data !== undefined && fields.callback_data !== "") {
 		const data = fields.callback_data;
 		if (typeof data !== "string" || Buffer.byteLength(data, "utf8") > MAX_CALLBACK_DATA_BYTES) {

@@ -11,10 +11,12 @@ import { createDispatch } from "./dispatch.js";
 import { createFailureQueue, type FailNextOptions, type InjectedError } from "./failures.js";
 import { createFileStore } from "./files.js";
 import { sendApiResponse, settled } from "./http.js";
+import { createInlineRegistry } from "./inline.js";
 import { createLatencyTable } from "./latency.js";
 import type { FakeState } from "./methods/context.js";
 import { createFloodControl, type RateLimit } from "./rateLimit.js";
 import { type PressButtonInput, pressButton, type SendTextInput, sendText } from "./simulate.js";
+import { chooseInlineResult, type FakeTelegramInline, sendInlineQuery } from "./simulateInline.js";
 import { createWorld } from "./state.js";
 import type { Chat, Update, User } from "./types.js";
 import { createUpdateQueue } from "./updates.js";
@@ -26,6 +28,8 @@ export const DEFAULT_TOKEN = "123456:TEST-token";
 export const DEFAULT_BOT_USERNAME = "catbot_test_bot";
 /** How long a button press can wait for answerCallbackQuery on Telegram. */
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 15_000;
+/** How long an inline query can wait for answerInlineQuery on Telegram. */
+export const DEFAULT_INLINE_QUERY_TIMEOUT_MS = 10_000;
 
 /** Options for {@link startFakeTelegram}; all optional. */
 export interface FakeTelegramOptions {
@@ -39,6 +43,8 @@ export interface FakeTelegramOptions {
 	readonly port?: number;
 	/** How long after a press answerCallbackQuery is still accepted; default 15 000 ms like Telegram. */
 	readonly callbackTimeoutMs?: number;
+	/** How long after an inline query answerInlineQuery is still accepted; default 10 000 ms like Telegram. */
+	readonly inlineQueryTimeoutMs?: number;
 	/**
 	 * Whether an `&` that does not begin an entity is an HTML parse error (default true). Telegram keeps it
 	 * as a literal; the stricter default catches text put into HTML without escaping.
@@ -47,7 +53,7 @@ export interface FakeTelegramOptions {
 }
 
 /** A running fake Telegram Bot API. */
-export interface FakeTelegram {
+export interface FakeTelegram extends FakeTelegramInline {
 	/** "http://127.0.0.1:PORT", to give telegraf as `telegram.apiRoot`. */
 	readonly apiRoot: string;
 	readonly port: number;
@@ -149,6 +155,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 		"callbackTimeoutMs",
 		options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS,
 	);
+	const inlineQueryTimeoutMs = checkNonNegative(
+		"inlineQueryTimeoutMs",
+		options.inlineQueryTimeoutMs ?? DEFAULT_INLINE_QUERY_TIMEOUT_MS,
+	);
 	const updates = createUpdateQueue();
 	const calls = createCallLog();
 	const failures = createFailureQueue();
@@ -168,6 +178,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 			});
 		}),
 		callbacks: createCallbackRegistry(bot.id, callbackTimeoutMs),
+		inline: createInlineRegistry(bot.id, inlineQueryTimeoutMs),
 		files: createFileStore(),
 		flood: createFloodControl(),
 		formatting: { strictHtmlAmpersand: options.strictHtmlAmpersand ?? true },
@@ -255,6 +266,26 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 		},
 		sendText: (input) => sendText(fake, input),
 		pressButton: (input) => pressButton(fake, input),
+		setInlineMode(settings) {
+			fake.inline.settings =
+				settings === false
+					? { enabled: false, feedback: false }
+					: {
+							enabled: true,
+							feedback: settings.feedback ?? false,
+							...(settings.placeholder === undefined ? {} : { placeholder: settings.placeholder }),
+						};
+		},
+		sendInlineQuery: (input) => sendInlineQuery(fake, input),
+		chooseInlineResult: (input) => chooseInlineResult(fake, input),
+		get inlineAnswers() {
+			return [...fake.inline.answers];
+		},
+		inlineMessages: (chatId) =>
+			fake.world
+				.messages(chatId)
+				.filter((m) => m.message.via_bot !== undefined)
+				.map(toBotMessage),
 		get calls() {
 			return [...calls.all];
 		},
@@ -286,6 +317,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 			closing ??= (async () => {
 				stopping = true;
 				updates.close();
+				fake.inline.close();
 				fake.webhook.close();
 				calls.close();
 				const closed = new Promise<void>((resolve, reject) =>

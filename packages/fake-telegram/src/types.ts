@@ -40,6 +40,10 @@ export interface InlineKeyboardButton {
 	readonly text: string;
 	readonly callback_data?: string;
 	readonly url?: string;
+	/** Opens inline mode with "@bot <this>" typed, in a chat the user picks ("" types just "@bot "). */
+	readonly switch_inline_query?: string;
+	/** Opens inline mode with "@bot <this>" typed, in the current chat. */
+	readonly switch_inline_query_current_chat?: string;
 	readonly [field: string]: unknown;
 }
 
@@ -90,6 +94,8 @@ export interface Message {
 	readonly document?: Document;
 	readonly reply_markup?: InlineKeyboardMarkup;
 	readonly link_preview_options?: LinkPreviewOptions;
+	/** The bot whose inline result this message is: a user posted it "via @bot". */
+	readonly via_bot?: User;
 }
 
 /** What a callback query carries when its message is gone: Telegram's InaccessibleMessage. */
@@ -108,15 +114,39 @@ export interface CallbackQuery {
 	readonly data?: string;
 }
 
+/** Where an inline query was typed: "sender" is the user's private chat with the bot itself. */
+export type InlineChatType = "sender" | "private" | "group" | "supergroup" | "channel";
+
+/** A user typing "@bot query" in a chat. */
+export interface InlineQuery {
+	readonly id: string;
+	readonly from: User;
+	readonly query: string;
+	/** The next_offset of the answer being scrolled, or "" for the first answer. */
+	readonly offset: string;
+	readonly chat_type?: InlineChatType;
+}
+
+/** A user picking one of the bot's inline results, reported when inline feedback is on. */
+export interface ChosenInlineResult {
+	readonly result_id: string;
+	readonly from: User;
+	readonly query: string;
+	/** Present only when the posted message has an inline keyboard, as on Telegram. */
+	readonly inline_message_id?: string;
+}
+
 /** One incoming update; exactly one of the optional fields is present. */
 export interface Update {
 	readonly update_id: number;
 	readonly message?: Message;
 	readonly callback_query?: CallbackQuery;
+	readonly inline_query?: InlineQuery;
+	readonly chosen_inline_result?: ChosenInlineResult;
 }
 
 /** The update kinds the fake can produce, as `allowed_updates` names them. */
-export type UpdateType = "message" | "callback_query";
+export type UpdateType = "message" | "callback_query" | "inline_query" | "chosen_inline_result";
 
 /** A bot command as setMyCommands takes it. */
 export interface BotCommand {

@@ -29,7 +29,7 @@ const getMe: MethodHandler = ({ fake }) => ({
 	...fake.world.bot,
 	can_join_groups: true,
 	can_read_all_group_messages: false,
-	supports_inline_queries: false,
+	supports_inline_queries: fake.inline.settings.enabled,
 	can_connect_to_business: false,
 	has_main_web_app: false,
 });

@@ -2,6 +2,7 @@ import type { UploadedPart } from "../body.js";
 import type { CallbackRegistry } from "../callbacks.js";
 import type { FileStore } from "../files.js";
 import type { FormattingOptions } from "../formatting.js";
+import type { InlineRegistry } from "../inline.js";
 import type { Params } from "../params.js";
 import type { FloodControl } from "../rateLimit.js";
 import type { World } from "../state.js";
@@ -15,6 +16,8 @@ export interface FakeState {
 	readonly updates: UpdateQueue;
 	readonly webhook: WebhookDelivery;
 	readonly callbacks: CallbackRegistry;
+	/** Inline mode: its settings, the queries sent and the answers given. */
+	readonly inline: InlineRegistry;
 	readonly files: FileStore;
 	readonly flood: FloodControl;
 	readonly formatting: FormattingOptions;

@@ -1,4 +1,5 @@
 import { answerCallbackQuery } from "./answerCallbackQuery.js";
+import { answerInlineQuery } from "./answerInlineQuery.js";
 import { botMethods } from "./bot.js";
 import type { MethodHandler } from "./context.js";
 import { editMethods } from "./edit.js";
@@ -11,6 +12,7 @@ const ALL: Readonly<Record<string, MethodHandler>> = {
 	...sendMethods,
 	...editMethods,
 	answerCallbackQuery,
+	answerInlineQuery,
 };
 
 /** The methods the fake implements, by lower-cased name: the Bot API ignores the case of method names. */
