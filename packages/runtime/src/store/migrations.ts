@@ -1,11 +1,11 @@
 import { isStoreError, type Logger, StoreError } from "@catbot/core";
 import type { ColumnDefinitionBuilder, Kysely, Migration } from "kysely";
-import { Migrator } from "kysely";
+import { Migrator, sql } from "kysely";
 import { toStoreError } from "./errors.js";
 import type { StoreKind } from "./schema.js";
 
 // The schema history. Never edit a released migration: add the next one. Names sort in version order.
-const NAMES = ["0001_shortlist", "0002_watches"] as const;
+const NAMES = ["0001_shortlist", "0002_watches", "0003_card_category_optional"] as const;
 
 /** The schema version this code brings a database to. */
 export const STORE_SCHEMA_VERSION = NAMES.length;
@@ -98,7 +98,92 @@ function migrations(kind: StoreKind): Record<(typeof NAMES)[number], Migration> 
 					.execute();
 			},
 		},
+		// A card saved from a keyword search may have no category.
+		"0003_card_category_optional": {
+			async up(db: Db) {
+				if (kind === "postgres") {
+					await db.schema
+						.alterTable("shortlist_card")
+						.alterColumn("category_id", (col) => col.dropNotNull())
+						.execute();
+					return;
+				}
+				await rebuildSqliteShortlist(db);
+			},
+		},
 	};
+}
+
+/** shortlist_card's columns from 0001 on, in their order; 0003 copies them all. */
+const CARD_COLUMNS = [
+	"id",
+	"platform",
+	"place_id",
+	"item_id",
+	"title",
+	"image_url",
+	"product_url",
+	"price",
+	"currency",
+	"moq",
+	"shop_name",
+	"shop_url",
+	"category_id",
+	"category_name",
+	"command",
+	"saved_by_id",
+	"saved_by_name",
+	"saved_at",
+] as const;
+
+/**
+ * SQLite cannot drop a NOT NULL, so 0003 rebuilds shortlist_card as sqlite.org's "other ALTER TABLE
+ * changes" says: new table, copy, drop, rename, index. It runs inside the migration's BEGIN IMMEDIATE
+ * transaction, so no other process sees the table half-built. Nothing references shortlist_card, so the
+ * drop needs no foreign key pause. The AUTOINCREMENT counter is carried over, so ids of removed cards
+ * are still never reused.
+ */
+async function rebuildSqliteShortlist(db: Db): Promise<void> {
+	await db.schema
+		.createTable("shortlist_card_0003")
+		.addColumn("id", "integer", (col) => col.primaryKey().autoIncrement())
+		.addColumn("platform", "text", (col) => col.notNull())
+		.addColumn("place_id", "text", (col) => col.notNull())
+		.addColumn("item_id", "text", (col) => col.notNull())
+		.addColumn("title", "text", (col) => col.notNull())
+		.addColumn("image_url", "text")
+		.addColumn("product_url", "text", (col) => col.notNull())
+		.addColumn("price", "double precision")
+		.addColumn("currency", "text", (col) => col.notNull())
+		.addColumn("moq", "bigint")
+		.addColumn("shop_name", "text")
+		.addColumn("shop_url", "text")
+		.addColumn("category_id", "bigint")
+		.addColumn("category_name", "text")
+		.addColumn("command", "text", (col) => col.notNull())
+		.addColumn("saved_by_id", "text", (col) => col.notNull())
+		.addColumn("saved_by_name", "text")
+		.addColumn("saved_at", "bigint", (col) => col.notNull())
+		.addUniqueConstraint("shortlist_card_item", ["platform", "place_id", "item_id"])
+		.execute();
+	const columns = sql.join(CARD_COLUMNS.map((name) => sql.ref(name)));
+	await sql`insert into shortlist_card_0003 (${columns}) select ${columns} from shortlist_card order by id`.execute(
+		db,
+	);
+	const { rows } = await sql<{ seq: number }>`
+		select seq from sqlite_sequence where name = 'shortlist_card'`.execute(db);
+	await db.schema.dropTable("shortlist_card").execute();
+	await db.schema.alterTable("shortlist_card_0003").renameTo("shortlist_card").execute();
+	const seq = rows[0]?.seq;
+	if (seq !== undefined) {
+		await sql`delete from sqlite_sequence where name = 'shortlist_card'`.execute(db);
+		await sql`insert into sqlite_sequence (name, seq) values ('shortlist_card', ${seq})`.execute(db);
+	}
+	await db.schema
+		.createIndex("shortlist_card_newest")
+		.on("shortlist_card")
+		.columns(["platform", "place_id", "saved_at desc", "id desc"])
+		.execute();
 }
 
 /**

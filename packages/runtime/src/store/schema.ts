@@ -31,7 +31,8 @@ export interface ShortlistCardTable {
 	moq: number | null;
 	shop_name: string | null;
 	shop_url: string | null;
-	category_id: number;
+	/** Null for a card saved from a search whose item named no category (schema version 3 on). */
+	category_id: number | null;
 	category_name: string | null;
 	command: string;
 	saved_by_id: string;

@@ -36,6 +36,34 @@ describe.each(STORE_KINDS)("shortlist on %s", (kind) => {
 		expect(await store.shortlist.get(place, "2")).toBeUndefined();
 	});
 
+	it("stores a card saved from a search with no category, and gives it back with none", async () => {
+		const place = freshPlace();
+		const searched = savedCard("701", T0, {
+			categoryId: null,
+			categoryName: null,
+			command: "/search summer dress sort:sales",
+		});
+		const categorised = savedCard("702", T0 + 1, { command: "/search 太阳镜", categoryId: 1031922 });
+		expect(await store.shortlist.save(place, searched)).toEqual({
+			status: "saved",
+			card: searched,
+			total: 1,
+		});
+		expect(await store.shortlist.save(place, categorised)).toEqual({
+			status: "saved",
+			card: categorised,
+			total: 2,
+		});
+		expect(await store.shortlist.list(place, { offset: 0, limit: 5 })).toEqual({
+			cards: [categorised, searched],
+			total: 2,
+			offset: 0,
+			limit: 5,
+		});
+		expect(await store.shortlist.get(place, "701")).toEqual(searched);
+		expect(await store.shortlist.remove(place, "701")).toEqual(searched);
+	});
+
 	it("keeps one entry for a product saved twice and says who saved it first", async () => {
 		const place = freshPlace();
 		const first = savedCard("555", T0, { savedBy: { userId: "1", name: "Ann" } });
@@ -137,6 +165,7 @@ describe.each(STORE_KINDS)("shortlist on %s", (kind) => {
 			() => store.shortlist.save(place, savedCard("1", T0, { title: "x".repeat(SAVED_TITLE_MAX + 1) })),
 			() => store.shortlist.save(place, savedCard("not-digits", T0)),
 			() => store.shortlist.save(place, savedCard("1", T0, { imageUrl: "javascript:alert(1)" })),
+			() => store.shortlist.save(place, savedCard("1", T0, { categoryId: 0 })),
 			() => store.shortlist.list(place, { offset: 0, limit: 0 }),
 			() => store.shortlist.list(place, { offset: 0, limit: 501 }),
 			() => store.shortlist.list(place, { offset: -1, limit: 5 }),
