@@ -9,7 +9,6 @@ import { parseExportCommand } from "./export.js";
 import { parseCategoryCommand } from "./parse.js";
 import {
 	CATEGORY_ID_MAX,
-	type CategoryQuery,
 	CHAT_PAGE_SIZE_MAX,
 	lastServablePage,
 	MAX_RESULT_ITEMS,
