@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "../cache/memoryStore.js";
+import type { CacheStore } from "../cache/store.js";
 import { isSearchQuery } from "../query/searchSchema.js";
 import { alice, SECRET, useCatalog, view } from "../test-support/catalog.js";
 import { encodePageToken, searchIdFor } from "../tokens/pageToken.js";
+import { SEARCH_KEYWORD_TTL_MS } from "./searchKeywords.js";
 
 const { emu, setup } = useCatalog();
 
@@ -102,6 +104,33 @@ describe("a search button whose keyword is no longer stored", () => {
 			});
 		}
 		expect(emu.current.stats.requests).toBe(0);
+	});
+});
+
+describe("a search's stored keyword", () => {
+	it("is stored for a week and refreshed by every page shown, so a search in use never expires", async () => {
+		const inner = createMemoryStore({ maxBytes: 8 * 1024 * 1024 });
+		const writes: [string, number][] = [];
+		const store: CacheStore = {
+			get: (key) => inner.get(key),
+			set: (key, value, ttlMs) => {
+				writes.push([key, ttlMs]);
+				return inner.set(key, value, ttlMs);
+			},
+			delete: (key) => inner.delete(key),
+		};
+		const { catalog } = setup({ store });
+		const first = await view(catalog, alice, { text: "/search summer dress" });
+		const second = await view(catalog, alice, { token: first.tokens.next ?? "" });
+		await view(catalog, alice, { token: second.tokens.next ?? "" });
+		const key = `search-keyword:${searchIdFor("summer dress", SECRET)}`;
+		expect(writes.filter(([written]) => written === key)).toEqual(
+			Array(3).fill([key, SEARCH_KEYWORD_TTL_MS]),
+		);
+		expect(SEARCH_KEYWORD_TTL_MS).toBe(7 * 24 * 3600 * 1000);
+		// A category stores no keyword.
+		await view(catalog, alice, { text: "/category 1031910" });
+		expect(writes.filter(([written]) => written.startsWith("search-keyword:"))).toHaveLength(3);
 	});
 });
 

@@ -131,6 +131,19 @@ describe("catalog.show for a search", () => {
 		expect(resorted.query).toStrictEqual({ ...first.query, sort: "sales" });
 	});
 
+	it("shows a search that finds nothing as an empty page without buttons onward", async () => {
+		const { catalog } = setup();
+		const page = await view(catalog, alice, { text: `/search ${DEMO_SEARCH_KEYWORDS.empty}` });
+		expect(page).toMatchObject({
+			cards: [],
+			emptyText: "No products match this search.",
+			totalPages: 1,
+			suggestions: [],
+		});
+		expect(page.tokens.next).toBeUndefined();
+		expect(searchCalls()).toBe(1);
+	});
+
 	it("refuses bad /search text before counting or calling anything", async () => {
 		const { catalog } = setup({ limits: { actionsPerWindow: 1 } });
 		const outcome = await catalog.show(alice, { text: "/search summer dress srot:sales" });
