@@ -86,11 +86,12 @@ describe("keyword search on Telegram, end to end through telegraf", () => {
 		expect(cardNumbers(page)).toEqual([1, 2, 3, 4, 5]);
 		expect(searchCalls(h)).toEqual({ search: 0, globalSearch: 1 });
 		expect(h.emu.stats.lastQuery).toMatchObject({ keyword: "sunglasses", language: "ru" });
-		// Global search answers carry no category path: no "Browse" suggestion to offer.
+		// Global search answers carry no category path: paging, cards and sorts, no row of suggestions.
+		expect(buttonRows(page)).toHaveLength(3);
 		expect(
 			buttonRows(page)
 				.flat()
-				.some((label) => label.includes(":")),
+				.some((label) => label.startsWith("Открыть:")),
 		).toBe(false);
 
 		await press(h.tg, chat, alice, page, "Next »");
