@@ -9,9 +9,10 @@ import {
 	PlatformUnreachableError,
 	StoreUnavailableError,
 } from "@catbot/runtime";
-import { COMMANDS, createBot } from "./bot.js";
+import { ALLOWED_UPDATES, COMMANDS, createBot } from "./bot.js";
 import type { TelegramConfig } from "./config.js";
 import type { UpdateLimits } from "./dispatch.js";
+import type { InlineOptions } from "./features/inline.js";
 import { isChatGone, sendWatchPost } from "./features/watches.js";
 import { createTasks } from "./tasks.js";
 
@@ -39,6 +40,8 @@ export interface StartOptions {
 	readonly logger?: Logger;
 	readonly maxSendWaitMs?: number;
 	readonly updates?: UpdateLimits;
+	/** Timing of inline answers (tests shorten them). */
+	readonly inline?: InlineOptions;
 	/** How often the watch scheduler looks for due watches. Default 60 s; at least 1 s. */
 	readonly watchIntervalMs?: number;
 	/** The clock of the engine, its limits and its watches; tests move it instead of waiting a day. */
@@ -69,6 +72,7 @@ export async function startTelegramBot(
 			apiRoot: config.apiRoot,
 			...(options.maxSendWaitMs ? { maxSendWaitMs: options.maxSendWaitMs } : {}),
 			...(options.updates ? { updates: options.updates } : {}),
+			...(options.inline ? { inline: options.inline } : {}),
 		},
 	);
 	try {
@@ -103,13 +107,13 @@ export async function startTelegramBot(
 		await once(server, "listening");
 		await bot.telegram.setWebhook(config.webhook.url, {
 			secret_token: config.webhook.secret,
-			allowed_updates: ["message", "callback_query"],
+			allowed_updates: [...ALLOWED_UPDATES],
 		});
 	} else {
 		await bot.telegram.deleteWebhook();
 		// launch() settles only when polling stops. Telegraf retries network errors, 429 and 5xx itself; what
 		// ends it (401 token revoked, 409 another poller) will not heal, so the bot reports unhealthy and fails.
-		bot.launch({ allowedUpdates: ["message", "callback_query"] }).catch((error: unknown) => {
+		bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
 			if (stopping !== undefined) return;
 			ready = false;
 			logger.error({ err: error }, `telegram polling stopped: ${describeConnectionFailure(error)}`);

@@ -6,6 +6,8 @@ import { buttonsFeature } from "./features/buttons.js";
 import { categoryFeature } from "./features/category.js";
 import { exportFeature } from "./features/export.js";
 import { helpFeature } from "./features/help.js";
+import { type InlineOptions, inlineFeature } from "./features/inline.js";
+import { createRecentQueries } from "./features/recent.js";
 import { shortlistFeature } from "./features/shortlist.js";
 import { watchesFeature } from "./features/watches.js";
 import { paceOutgoing } from "./outgoing.js";
@@ -19,7 +21,12 @@ export interface BotOptions {
 	readonly maxSendWaitMs?: number;
 	/** Ordering and concurrency of update handling; defaults in {@link dispatchUpdates}. */
 	readonly updates?: UpdateLimits;
+	/** Timing of inline answers; defaults in {@link inlineFeature}. */
+	readonly inline?: InlineOptions;
 }
+
+/** The updates the bot asks Telegram for; chosen_inline_result comes only with /setinlinefeedback. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "chosen_inline_result"] as const;
 
 /** The command menu registered with setMyCommands at start. */
 export const COMMANDS = [
@@ -50,10 +57,13 @@ export function createBot(deps: Deps, options: BotOptions): Telegraf {
 		logger: deps.logger,
 		...(options.maxSendWaitMs ? { maxWaitMs: options.maxSendWaitMs } : {}),
 	});
+	// Queries looked at by /category, /search and inline mode, for inline help.
+	const recent = createRecentQueries();
 	bot.use(
 		dispatchUpdates(deps, options.updates),
 		helpFeature(),
-		categoryFeature(deps),
+		categoryFeature(deps, recent),
+		inlineFeature(deps, recent, options.inline),
 		exportFeature(deps),
 		shortlistFeature(deps),
 		watchesFeature(deps),

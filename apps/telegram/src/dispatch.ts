@@ -21,8 +21,13 @@ export const BUSY_TEXT = "Still working on your earlier requests. Please try aga
 /** How often a flood of refused updates is logged: once per interval with a count, not once per update. */
 const DROP_LOG_INTERVAL_MS = 10_000;
 
-/** Updates of one chat share a queue; a press on an inline message (no chat) queues with its user. */
+/**
+ * Updates of one chat share a queue; a press on an inline message (no chat) queues with its user. Inline
+ * queries have no chat and nothing to keep in order (a newer one replaces an older), so each runs on its
+ * own, within the same global cap.
+ */
 function queueKey(ctx: Context): string {
+	if (ctx.inlineQuery) return `inline:${ctx.update.update_id}`;
 	if (ctx.chat) return `chat:${ctx.chat.id}`;
 	if (ctx.from) return `user:${ctx.from.id}`;
 	return `update:${ctx.update.update_id}`;

@@ -1,7 +1,27 @@
 import { Composer, type Context } from "telegraf";
+import { escapeHtml } from "../render/html.js";
+
+/** How inline mode works, with the bot's own @username in the examples. */
+function inlineSection(botUsername: string): string[] {
+	const bot = escapeHtml(`@${botUsername}`);
+	return [
+		"<b>From any chat (inline mode)</b>",
+		`Type <code>${bot} 1031910 sort:sales</code> or <code>${bot} search summer dress</code> in any chat,`,
+		"scroll the products and pick one: its card is posted there, from you, via the bot. Typing",
+		`just <code>${bot}</code> shows how, and your recent queries. On an opened card,`,
+		"<b>↗ Share to another chat</b> does the same in a chat you pick.",
+		"Inline mode must be on for the bot: its owner sends /setinline to @BotFather.",
+		"",
+	];
+}
 
 /** What /start and /help say: what the bot does, the grammar with examples, and the options. */
-export const HELP_TEXT = [
+export function helpText(botUsername: string): string {
+	return [...SEARCH_HELP, ...inlineSection(botUsername), ...MORE_HELP].join("\n");
+}
+
+/** Categories, options and keyword search. */
+const SEARCH_HELP = [
 	"<b>catbot</b> browses 1688.com wholesale categories: product cards with price, MOQ, sales and shop.",
 	"",
 	"<b>Search a category</b>",
@@ -23,6 +43,10 @@ export const HELP_TEXT = [
 	"(<code>lang:</code> sets the language of the titles; <code>api:native</code> or <code>api:global</code> forces one).",
 	"Under the results, <b>Browse: …</b> buttons open the categories the products belong to.",
 	"",
+];
+
+/** Finding ids, exports, the shortlist and watches. */
+const MORE_HELP = [
 	"<b>Don't know the id?</b> /categories lets you browse the tree, or /search by keyword.",
 	"<b>Spreadsheet?</b> <code>/export 1031910 sort:sales pages:5</code> sends a CSV file;",
 	"<code>/export search summer dress pages:3</code> exports a search.",
@@ -39,13 +63,13 @@ export const HELP_TEXT = [
 	"<code>/unwatch 2</code> or its ✖ button stops one.",
 	"",
 	"Use the buttons to page, open a card (🔍), save it (☆), share it with the chat (📣) or re-sort.",
-].join("\n");
+];
 
 /** /start and /help. */
 export function helpFeature(): Composer<Context> {
 	const composer = new Composer();
 	composer.command(["start", "help"], (ctx) =>
-		ctx.reply(HELP_TEXT, { parse_mode: "HTML", link_preview_options: { is_disabled: true } }),
+		ctx.reply(helpText(ctx.me), { parse_mode: "HTML", link_preview_options: { is_disabled: true } }),
 	);
 	return composer;
 }

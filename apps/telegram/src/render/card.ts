@@ -1,7 +1,13 @@
-import { type ProductCard, type ResultView, shortlistTexts, truncateText } from "@catbot/core";
+import {
+	formatInlineQuery,
+	type ProductCard,
+	type ResultView,
+	shortlistTexts,
+	truncateText,
+} from "@catbot/core";
 import type { InlineKeyboardMarkup } from "telegraf/types";
 import { escapeHtml, link } from "./html.js";
-import { button, urlButton } from "./keyboard.js";
+import { button, shareToChatButton, urlButton } from "./keyboard.js";
 import { cardDetails, type RenderedMessage } from "./page.js";
 
 const CAPTION_LIMIT = 1024;
@@ -15,8 +21,8 @@ function fullCard(card: ProductCard, titleMax: number): string {
 
 /**
  * One card opened in place of the list: the full title and details with the product photo shown large
- * above them, and buttons back to the same list page, to save the card to the chat's shortlist and to
- * share it with the chat.
+ * above them, and buttons back to the same list page, to save the card to the chat's shortlist, to
+ * share it with the chat, and to share it to another chat through inline mode with the list's query.
  */
 export function renderCardView(view: ResultView, index: number, card: ProductCard): RenderedMessage {
 	return {
@@ -36,7 +42,10 @@ export function renderCardView(view: ResultView, index: number, card: ProductCar
 					}),
 					button("📣 Share", { kind: "share", index, token: view.tokens.current }),
 				],
-				[urlButton("Open on 1688", card.url)],
+				[
+					urlButton("Open on 1688", card.url),
+					shareToChatButton("↗ Share to another chat", formatInlineQuery(view.query)),
+				],
 			],
 		},
 	};

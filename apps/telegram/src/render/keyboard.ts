@@ -11,6 +11,14 @@ export function urlButton(text: string, url: string): InlineKeyboardButton.UrlBu
 	return { text, url };
 }
 
+/**
+ * A button that lets the user pick a chat and opens inline mode there with "@bot <query>" typed: sharing
+ * to a chat the bot is not in. Works once inline mode is on for the bot (@BotFather /setinline).
+ */
+export function shareToChatButton(text: string, query: string): InlineKeyboardButton.SwitchInlineButton {
+	return { text, switch_inline_query: query };
+}
+
 /** Splits buttons into rows of `perRow`. */
 export function rows<T>(buttons: readonly T[], perRow: number): T[][] {
 	const out: T[][] = [];
