@@ -115,7 +115,7 @@ describe("a page past the end", () => {
 			expect(await cpuMs(async () => (outcome = await catalog.show(alice, input)))).toBeLessThan(50);
 			const refusal = refusalOf(outcome ?? { ok: true, view: null });
 			expect(refusal.kind).toBe("invalid");
-			expect(refusal.message).toMatch(/^page must be from 1 to (400|200) at (5|10) cards a page/);
+			expect(refusal.message).toMatch(/^Page must be from 1 to (400|200) at (5|10) cards a page/);
 		}
 		expect(emu.current.stats.requests).toBe(0);
 		// None of those counted: the one action this window allows is still there.

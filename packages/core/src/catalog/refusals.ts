@@ -13,12 +13,25 @@ function wait(sec: number): string {
 	return `${Math.round(sec / 3600)} h`;
 }
 
+/**
+ * A problem as a chat shows it: a capital first letter and one closing mark, so a did-you-mean question
+ * does not end in "?." and a schema's "page must be ..." starts like a sentence.
+ */
+export function sentence(text: string): string {
+	const trimmed = text.trim().replace(/([.?!])[.\s]+$/u, "$1");
+	const closed = /[.?!]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+	return closed.charAt(0).toUpperCase() + closed.slice(1);
+}
+
 /** Every refusal the engine gives, each with its message. */
 export const refuse = {
 	invalid: (problems: readonly string[]): Refusal => ({
 		kind: "invalid",
 		problems,
-		message: problems.length === 1 ? `${problems[0]}.` : `Please fix:\n• ${problems.join("\n• ")}`,
+		message:
+			problems.length === 1
+				? sentence(problems[0] ?? "")
+				: `Please fix:\n• ${problems.map(sentence).join("\n• ")}`,
 	}),
 	badToken: (): Refusal => ({ kind: "bad-token", message: badButtonText() }),
 	searchExpired: (query: Pick<SearchQuery, "language">, options: string): Refusal => {

@@ -39,7 +39,7 @@ describe("parseWatchCommand", () => {
 			"A watch checks the first page of results: leave out page: and size:.",
 		);
 		expect(problem("/watch 1031910 size:10")).toContain("leave out page: and size:");
-		expect(problem("/watch 1031910 every:0h")).toContain("every must be a number of hours or days");
+		expect(problem("/watch 1031910 every:0h")).toContain("Every must be a number of hours or days");
 		expect(problem("/watch 1031910 every:721h")).toContain("from 1 h to 720 h");
 		expect(problem("/watch 1031910 every:soon")).toContain("every:6h");
 		expect(problem("/watch 1031910 every:6h every:12h")).toBe("Give every only once.");
