@@ -1,4 +1,6 @@
-import type { Refusal } from "@catbot/core";
+import { type Refusal, sentence } from "@catbot/core";
+
+export { sentence };
 
 /**
  * Upstream text made safe for one terminal line: runs of whitespace (newlines, tabs) become one space and
@@ -9,16 +11,6 @@ export function clean(text: string): string {
 		.replace(/\s+/g, " ")
 		.replace(/\p{Cc}/gu, "")
 		.trim();
-}
-
-/**
- * A message as the terminal shows it: a capital first letter and one closing mark. Fixes the "?." that
- * a full stop after a did-you-mean question would give.
- */
-export function sentence(text: string): string {
-	const trimmed = text.trim().replace(/([.?!])[.\s]+$/u, "$1");
-	const closed = /[.?!]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
-	return closed.charAt(0).toUpperCase() + closed.slice(1);
 }
 
 /** A refusal's message in sentences: one problem as one sentence, several as a list of them. */

@@ -52,6 +52,7 @@ export type { InlineRequest, InlineView } from "./catalog/inline.js";
 export type { CategorySuggestion } from "./catalog/suggestions.js";
 export { createCatalog } from "./catalog/createCatalog.js";
 export type { BrowseView, CatalogOutcome, Refusal, ResultView } from "./catalog/outcome.js";
+export { sentence } from "./catalog/refusals.js";
 export { badButtonText } from "./catalog/texts.js";
 export { productsToCsv, SHORTLIST_CSV_COLUMNS, shortlistToCsv } from "./export/csv.js";
 export { labelsFor } from "./i18n/labels.js";
