@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "../cache/memoryStore.js";
 import type { CacheStore } from "../cache/store.js";
 import { isSearchQuery } from "../query/searchSchema.js";
+import { SEARCH_DEFAULTS } from "../test-support/arbitraries.js";
 import { alice, SECRET, useCatalog, view } from "../test-support/catalog.js";
 import { encodePageToken, searchIdFor } from "../tokens/pageToken.js";
 import { SEARCH_KEYWORD_TTL_MS } from "./searchKeywords.js";
@@ -53,21 +54,7 @@ describe("a search button whose keyword is no longer stored", () => {
 
 	it("says the command in the search's language", async () => {
 		const { catalog } = setup();
-		const token = encodePageToken(
-			{
-				keyword: "连衣裙",
-				page: 3,
-				pageSize: 5,
-				sort: "default",
-				newArrival: false,
-				dropshipping: false,
-				freeShipping: false,
-				superFactory: false,
-				language: "ru",
-				api: "global",
-			},
-			SECRET,
-		);
+		const token = encodePageToken({ ...SEARCH_DEFAULTS, keyword: "连衣裙", page: 3, language: "ru" }, SECRET);
 		expect(await catalog.show(alice, { token })).toMatchObject({
 			ok: false,
 			refusal: {

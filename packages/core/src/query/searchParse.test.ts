@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { SEARCH_DEFAULTS as SEARCH } from "../test-support/arbitraries.js";
 import { formatSearchCommand } from "./format.js";
 import { MAX_COMMAND_LENGTH } from "./parse.js";
 import { parseSearchCommand, SEARCH_MAX_WORDS } from "./searchParse.js";
 import { KEYWORD_MAX_LENGTH, type SearchQuery, toSearchQuery } from "./searchSchema.js";
-
-/** A search with every default, for tests to spread their changes over. */
-const SEARCH: SearchQuery = {
-	keyword: "summer dress",
-	page: 1,
-	pageSize: 5,
-	sort: "default",
-	newArrival: false,
-	dropshipping: false,
-	freeShipping: false,
-	superFactory: false,
-	language: "en",
-	api: "global",
-};
 
 const EMPTY = "Tell me what to search for, e.g. /search summer dress";
 const LONG = `the keyword must be at most ${KEYWORD_MAX_LENGTH} characters`;

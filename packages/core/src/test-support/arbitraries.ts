@@ -1,7 +1,22 @@
 import fc from "fast-check";
 import type { CategoryQuery } from "../query/schema.js";
 import { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, lastServablePage, PRICE_MAX } from "../query/schema.js";
+import type { SearchQuery } from "../query/searchSchema.js";
 import { LANGUAGES, SORT_ORDERS } from "../tmapi/params.js";
+
+/** A search with every default, for tests to spread their changes over. */
+export const SEARCH_DEFAULTS: SearchQuery = {
+	keyword: "summer dress",
+	page: 1,
+	pageSize: 5,
+	sort: "default",
+	newArrival: false,
+	dropshipping: false,
+	freeShipping: false,
+	superFactory: false,
+	language: "en",
+	api: "global",
+};
 
 /** A query with every default, for tests to spread their changes over. */
 export const DEFAULTS: CategoryQuery = {

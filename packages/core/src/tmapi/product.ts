@@ -60,20 +60,26 @@ export const ProductSchema = v.object({
 });
 export type Product = v.InferOutput<typeof ProductSchema>;
 
-/** One upstream page, normalized. */
-export const CategoryPageSchema = v.object({
-	api: v.picklist(["v1", "v2"]),
-	catId: v.number(),
+/** What every normalized page of items has, whichever endpoint it came from. */
+const PageFields = {
 	page: v.number(),
 	pageSize: v.number(),
+	/** As sent where the answer says; else derived from `total_count` (capped at 2000) or a full page. */
 	hasNextPage: v.boolean(),
-	/** v2, search and shop answers send it (v1 does not); it seems capped at 2000. */
+	/** v2, search and shop answers send it (v1 does not); capped at 2000, so 2000 means "2000 or more". */
 	totalCount: v.optional(v.number()),
 	items: v.array(ProductSchema),
 	/** Items that failed validation and were left out. */
 	droppedItems: v.number(),
 	/** Items whose id already appeared earlier on the page, left out. */
 	duplicateItems: v.number(),
+};
+
+/** One upstream page of a category, normalized. */
+export const CategoryPageSchema = v.object({
+	api: v.picklist(["v1", "v2"]),
+	catId: v.number(),
+	...PageFields,
 });
 export type CategoryPage = v.InferOutput<typeof CategoryPageSchema>;
 
@@ -85,17 +91,7 @@ export type CategoryPage = v.InferOutput<typeof CategoryPageSchema>;
 export const SearchPageSchema = v.object({
 	api: v.picklist(["search", "global"]),
 	keyword: v.nullable(Text),
-	page: v.number(),
-	pageSize: v.number(),
-	/** Sent by the docs' answers only; else derived from `total_count` (capped at 2000) or a full page. */
-	hasNextPage: v.boolean(),
-	/** As sent; 2000 means "2000 or more", never an exact count. */
-	totalCount: v.optional(v.number()),
-	items: v.array(ProductSchema),
-	/** Items that failed validation and were left out. */
-	droppedItems: v.number(),
-	/** Items whose id already appeared earlier on the page, left out. */
-	duplicateItems: v.number(),
+	...PageFields,
 });
 export type SearchPage = v.InferOutput<typeof SearchPageSchema>;
 

@@ -3,23 +3,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lastServablePage, PRICE_MAX } from "../query/schema.js";
 import { KEYWORD_MAX_LENGTH, type SearchQuery } from "../query/searchSchema.js";
+import { SEARCH_DEFAULTS as SEARCH } from "../test-support/arbitraries.js";
 import { LANGUAGES, SORT_ORDERS } from "../tmapi/params.js";
 import { decodePageToken, encodePageToken, PAGE_TOKEN_MAX_LENGTH, searchIdFor } from "./pageToken.js";
 
 const SECRET = "search-token-test-secret";
-
-const SEARCH: SearchQuery = {
-	keyword: "summer dress",
-	page: 1,
-	pageSize: 5,
-	sort: "default",
-	newArrival: false,
-	dropshipping: false,
-	freeShipping: false,
-	superFactory: false,
-	language: "en",
-	api: "global",
-};
 
 /** The longest search a token carries: 60 Chinese characters, both prices at the cap, page 400, all flags. */
 const LONGEST: SearchQuery = {
