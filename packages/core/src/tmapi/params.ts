@@ -40,20 +40,25 @@ export const CategoryItemsParamsSchema = v.object({
 });
 export type CategoryItemsParams = v.InferInput<typeof CategoryItemsParamsSchema>;
 
+/** A `page_size` of 1..`max`, 20 when absent; v2 allows 50, the keyword searches 20. */
+export function pageSizeSchema(max: number) {
+	return v.optional(
+		v.pipe(
+			v.number("pageSize must be a number"),
+			v.safeInteger("pageSize must be a whole number"),
+			v.minValue(1, "pageSize must be at least 1"),
+			v.maxValue(max, `pageSize must be at most ${max}`),
+		),
+		DEFAULT_PAGE_SIZE,
+	);
+}
+
 /** Query of `GET /1688/category/items/v2` with camelCase names. */
 export const CategoryItemsV2ParamsSchema = v.pipe(
 	v.object({
 		catId: CatIdSchema,
 		page: PageSchema,
-		pageSize: v.optional(
-			v.pipe(
-				v.number("pageSize must be a number"),
-				v.safeInteger("pageSize must be a whole number"),
-				v.minValue(1, "pageSize must be at least 1"),
-				v.maxValue(MAX_PAGE_SIZE, `pageSize must be at most ${MAX_PAGE_SIZE}`),
-			),
-			DEFAULT_PAGE_SIZE,
-		),
+		pageSize: pageSizeSchema(MAX_PAGE_SIZE),
 		language: v.optional(v.picklist(LANGUAGES, `language must be one of ${LANGUAGES.join(", ")}`)),
 		sort: v.optional(v.picklist(SORT_ORDERS, `sort must be one of ${SORT_ORDERS.join(", ")}`)),
 		priceStart: PriceSchema,

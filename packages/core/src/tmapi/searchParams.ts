@@ -1,11 +1,11 @@
 import * as v from "valibot";
 import {
 	CatIdSchema,
-	DEFAULT_PAGE_SIZE,
 	FilterSchema,
 	LANGUAGES,
 	PageSchema,
 	PriceSchema,
+	pageSizeSchema,
 	SORT_ORDERS,
 } from "./params.js";
 
@@ -30,15 +30,7 @@ const KeywordSchema = v.pipe(
 	),
 );
 
-const SearchPageSizeSchema = v.optional(
-	v.pipe(
-		v.number("pageSize must be a number"),
-		v.safeInteger("pageSize must be a whole number"),
-		v.minValue(1, "pageSize must be at least 1"),
-		v.maxValue(SEARCH_MAX_PAGE_SIZE, `pageSize must be at most ${SEARCH_MAX_PAGE_SIZE}`),
-	),
-	DEFAULT_PAGE_SIZE,
-);
+const SearchPageSizeSchema = pageSizeSchema(SEARCH_MAX_PAGE_SIZE);
 
 /** What both keyword searches accept besides the keyword itself. */
 const SharedEntries = {
