@@ -37,7 +37,7 @@ async function pressFor(h: Harness, user: FakeUser, message: RecordedMessage | s
 }
 
 describe("keyword search on Discord: expired searches and what searches cost", () => {
-	it("tells a button whose keyword the cache no longer has to run the search again, without a paid call", async () => {
+	it("tells a button whose keyword the cache no longer has to run the search again, with the command its message shows, without a paid call", async () => {
 		const h = await startHarness({ RATE_LIMIT_ACTIONS: "100" });
 		const options = { keyword: DRESSES, sort: "sales", min_price: 1, max_price: 500, free_shipping: true };
 		const message = await settled(await h.category(options, asker, "search"));
@@ -46,7 +46,7 @@ describe("keyword search on Discord: expired searches and what searches cost", (
 		// A new process: the same PAGE_TOKEN_SECRET, an empty memory cache holding no keyword.
 		await h.restart();
 		h.emu.resetStats();
-		const expired = (options: string) => `This search expired: run it again: /search <keyword> ${options}`;
+		const expired = (options: string) => `This search expired: run it again: /search ${DRESSES} ${options}`;
 		// Each with the options (and page) of the page it leads to; always privately.
 		for (const [label, said] of [
 			["▶", "sort:sales price:1-500 free_shipping page:2"],
@@ -83,7 +83,7 @@ describe("keyword search on Discord: expired searches and what searches cost", (
 		const next = customIdOf(message, "▶");
 		await h.restart();
 		expect((await pressFor(h, asker, message, next)).content).toBe(
-			"This search expired: run it again: /search <keyword> page:2",
+			`This search expired: run it again: /search ${DRESSES} page:2`,
 		);
 		const again = await settled(await h.category({ keyword: DRESSES }, asker, "search"));
 		expect(customIdOf(again, "▶")).toBe(next);

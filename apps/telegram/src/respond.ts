@@ -73,3 +73,15 @@ export async function tellRefusal(ctx: Context, refusal: Refusal): Promise<void>
 	if (ctx.callbackQuery) await answer(ctx);
 	await ctx.reply(refusal.message, { link_preview_options: { is_disabled: true }, reply_markup: keyboard });
 }
+
+/**
+ * The text (or caption) of the message a pressed button is on: an expired search's answer reads its
+ * canonical command from it.
+ */
+export function pressedMessageText(ctx: Context): string | undefined {
+	const message = ctx.callbackQuery?.message;
+	if (message === undefined) return undefined;
+	if ("text" in message) return message.text;
+	if ("caption" in message) return message.caption;
+	return undefined;
+}

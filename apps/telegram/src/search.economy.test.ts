@@ -39,7 +39,7 @@ function dataOf(message: BotMessage, label: string): string {
 }
 
 describe("keyword search on Telegram: expired searches and what searches cost", () => {
-	it("tells a button whose keyword the cache no longer has to run the search again, without a paid call", async () => {
+	it("tells a button whose keyword the cache no longer has to run the search again, with the command its message shows, without a paid call", async () => {
 		const h = await startHarness({ RATE_LIMIT_ACTIONS: "100" });
 		const chat = h.tg.privateChat(alice.id);
 		const list = await command(h, chat, `/search ${DRESSES} sort:sales price:1-500 free_shipping`);
@@ -50,7 +50,7 @@ describe("keyword search on Telegram: expired searches and what searches cost", 
 		// A new process: the same PAGE_TOKEN_SECRET, an empty memory cache holding no keyword.
 		await h.restart();
 		h.emu.resetStats();
-		const expired = (options: string) => `This search expired: run it again: /search <keyword> ${options}`;
+		const expired = (options: string) => `This search expired: run it again: /search ${DRESSES} ${options}`;
 		// Each with the options (and page) of the page it leads to.
 		for (const [label, options] of [
 			["Next »", "sort:sales price:1-500 free_shipping page:2"],

@@ -24,7 +24,7 @@ async function page(
 	const wasPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
 	const outcome = await deps.catalog.show(
 		actorOf(interaction),
-		{ token: action.token },
+		{ token: action.token, shown: interaction.message.content },
 		{
 			onSlow: () =>
 				mine ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }),
@@ -58,7 +58,7 @@ async function page(
 async function share(interaction: ComponentInteraction, deps: Deps, token: string) {
 	const outcome = await deps.catalog.show(
 		actorOf(interaction),
-		{ token },
+		{ token, shown: interaction.message.content },
 		{ onSlow: () => interaction.deferReply() },
 	);
 	if (!outcome.ok) {

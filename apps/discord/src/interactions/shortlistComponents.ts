@@ -43,9 +43,15 @@ export async function saveCard(interaction: ComponentInteraction, deps: Deps, to
 	const defer = once(() => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
 	const outcome = await withinAckWindow(
 		() =>
-			deps.shortlist.save(actorOf(interaction), place, { token, position }, shownName(interaction), {
-				onSlow: defer,
-			}),
+			deps.shortlist.save(
+				actorOf(interaction),
+				place,
+				{ token, position, shown: interaction.message.content },
+				shownName(interaction),
+				{
+					onSlow: defer,
+				},
+			),
 		defer,
 	);
 	if (!outcome.ok) {

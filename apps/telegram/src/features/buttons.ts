@@ -5,7 +5,7 @@ import { actorOf, type Deps } from "../context.js";
 import { renderBrowse } from "../render/browse.js";
 import { renderCardView, renderShare } from "../render/card.js";
 import { renderPage } from "../render/page.js";
-import { answer, editInPlace, tell, tellRefusal } from "../respond.js";
+import { answer, editInPlace, pressedMessageText, tell, tellRefusal } from "../respond.js";
 import { handleShortlistPress } from "./shortlist.js";
 import { handleUnwatchPress } from "./watches.js";
 
@@ -27,7 +27,7 @@ async function handle(ctx: Context, deps: Deps, actor: Actor, action: ButtonActi
 	}
 	const outcome: CatalogOutcome<ResultView> = await deps.catalog.show(
 		actor,
-		{ token: action.token },
+		{ token: action.token, shown: pressedMessageText(ctx) },
 		{
 			onSlow: async () => {
 				await answer(ctx);

@@ -3,7 +3,7 @@ import { Composer, type Context, Input } from "telegraf";
 import type { ButtonAction } from "../callbackData.js";
 import { actorOf, type Deps, displayName, placeOf } from "../context.js";
 import { renderShortlist } from "../render/shortlist.js";
-import { answer, editInPlace, tell, tellRefusal } from "../respond.js";
+import { answer, editInPlace, pressedMessageText, tell, tellRefusal } from "../respond.js";
 
 type ShortlistAction = Extract<ButtonAction, { kind: "save" | "shortlist" | "remove" }>;
 type SaveAction = Extract<ButtonAction, { kind: "save" }>;
@@ -55,7 +55,7 @@ async function save(ctx: Context, deps: Deps, actor: Actor, action: SaveAction):
 	const outcome = await deps.shortlist.save(
 		actor,
 		place,
-		{ token: action.token, position: action.position },
+		{ token: action.token, position: action.position, shown: pressedMessageText(ctx) },
 		displayName(ctx),
 		{
 			onSlow: async () => {

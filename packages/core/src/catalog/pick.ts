@@ -44,7 +44,7 @@ export async function pickCard(
 ): Promise<CatalogOutcome<PickedCard>> {
 	const outsider = refuseOutsider(ctx, actor);
 	if (outsider) return refused(outsider);
-	const resolved = await resolveInput(ctx, { token: request.token });
+	const resolved = await resolveInput(ctx, { token: request.token, shown: request.shown });
 	if (!resolved.ok) return resolved;
 	const { query } = resolved;
 	// Said in the log line even when the position is refused before admission.

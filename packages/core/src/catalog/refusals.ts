@@ -34,10 +34,12 @@ export const refuse = {
 				: `Please fix:\n• ${problems.map(sentence).join("\n• ")}`,
 	}),
 	badToken: (): Refusal => ({ kind: "bad-token", message: badButtonText() }),
-	searchExpired: (query: Pick<SearchQuery, "language">, options: string): Refusal => {
-		const command = `/search <keyword>${options === "" ? "" : ` ${options}`}`;
-		return { kind: "expired", command, message: catalogTexts(query.language).searchExpired(command) };
-	},
+	/** `command` is the search's canonical command, or its options after `/search <keyword>` when unknown. */
+	searchExpired: (query: Pick<SearchQuery, "language">, command: string): Refusal => ({
+		kind: "expired",
+		command,
+		message: catalogTexts(query.language).searchExpired(command),
+	}),
 	noSuchPage: (query: CatalogQuery, lastPage: number, lastPageToken: string): Refusal => {
 		const texts = catalogTexts(query.language);
 		return {

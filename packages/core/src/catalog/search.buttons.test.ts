@@ -52,6 +52,31 @@ describe("a search button whose keyword is no longer stored", () => {
 		expect((await catalog.show(alice, { text: "/search summer dress" })).ok).toBe(true);
 	});
 
+	it("takes the command from the message the button is on, only when its keyword has the token's id", async () => {
+		const { next } = await searchButton();
+		const { catalog } = setup({ store: createMemoryStore({ maxBytes: 1024 * 1024 }) });
+		// What a Telegram message's text (or a Discord message's content, in backticks) shows under the results.
+		const shown = (command: string) =>
+			`Search: summer dress\nBest selling · Page 1 of 400\n\`${command}\`\n\n1. ...`;
+		const rerun = "/search summer dress sort:sales free_shipping page:2";
+		expect(
+			await catalog.show(alice, {
+				token: next,
+				shown: shown("/search summer dress sort:sales free_shipping"),
+			}),
+		).toMatchObject({
+			ok: false,
+			refusal: { kind: "expired", command: rerun, message: `This search expired: run it again: ${rerun}` },
+		});
+		// Another keyword in the text (an edited or foreign message) does not pass for this search's.
+		for (const text of [shown("/search winter coat sort:sales"), shown("/search"), "x".repeat(100_000), ""]) {
+			expect(await catalog.show(alice, { token: next, shown: text })).toMatchObject({
+				refusal: { kind: "expired", command: EXPIRED_COMMAND },
+			});
+		}
+		expect(emu.current.stats.requests).toBe(0);
+	});
+
 	it("says the command in the search's language", async () => {
 		const { catalog } = setup();
 		const token = encodePageToken({ ...SEARCH_DEFAULTS, keyword: "连衣裙", page: 3, language: "ru" }, SECRET);

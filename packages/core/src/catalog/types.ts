@@ -8,7 +8,14 @@ import type { BrowseView, CatalogOutcome, ExportView, Refusal, ResultView } from
 export type CatalogInput =
 	| { readonly text: string }
 	| { readonly options: unknown }
-	| { readonly token: string };
+	| {
+			readonly token: string;
+			/**
+			 * The text of the message the button is on, if the platform gives it. Only read when a search's
+			 * keyword has expired: its canonical command, checked against the token, goes in the answer.
+			 */
+			readonly shown?: string | undefined;
+	  };
 
 /** An input checked without any limit or call: the query it asks for, or why it cannot be served. */
 export type Resolved = { ok: true; query: CatalogQuery } | { ok: false; refusal: Refusal };
@@ -29,6 +36,8 @@ export interface PickRequest {
 	readonly token: string;
 	/** The card's 1-based position in the whole result, as on the card (`ProductCard.position`). */
 	readonly position: number;
+	/** The text of the message the button is on; see the token input of {@link CatalogInput}. */
+	readonly shown?: string | undefined;
 }
 
 /** The product behind one card, with what it was shown for: enough to save a snapshot of it. */
