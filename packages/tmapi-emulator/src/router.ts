@@ -43,10 +43,21 @@ export interface RequestContext {
 	readonly catalog: CatalogData;
 	/** The token requests must carry, or undefined to accept any. */
 	readonly apiToken: string | undefined;
+	/** The request's `apikey` header, the other way TMAPI's later docs let a client send its token. */
+	readonly apiKeyHeader?: string | undefined;
 }
 
 function gatewayError(code: number, msg: string): Answer {
 	return { status: code, body: { code, msg } };
+}
+
+/**
+ * Whether the request carries the token, as the `apiToken` query parameter (what every real client sends)
+ * or as the `apikey` header (what the later search/items doc asks for); either one right is enough.
+ */
+function authorized(context: RequestContext): boolean {
+	const token = context.apiToken;
+	return token === undefined || context.params.apiToken === token || context.apiKeyHeader === token;
 }
 
 /** The answer a healthy TMAPI would give. */
@@ -55,9 +66,7 @@ export function answerRequest(context: RequestContext): Answer {
 	// Routing and auth errors come from the gateway in front of the API, so they carry no `data` key.
 	if (endpoint === "other") return gatewayError(404, "Not Found");
 	if (context.method !== "GET") return gatewayError(405, "Method Not Allowed");
-	if (context.apiToken !== undefined && params.apiToken !== context.apiToken) {
-		return gatewayError(401, "Invalid apiToken");
-	}
+	if (!authorized(context)) return gatewayError(401, "Invalid apiToken");
 	try {
 		return ANSWERERS[endpoint](catalog, params);
 	} catch (error) {

@@ -14,7 +14,10 @@ import { createStatsRecorder, type EmulatorStats } from "./stats.js";
 export interface TmapiEmulatorOptions {
 	/** Port on 127.0.0.1; default 0 picks a free one (read it back from `url`). */
 	readonly port?: number;
-	/** When set, requests whose `apiToken` query parameter differs get HTTP 401 `{code: 401, msg: "Invalid apiToken"}`. */
+	/**
+	 * When set, requests carrying it neither as the `apiToken` query parameter nor as the `apikey` header get
+	 * HTTP 401 `{code: 401, msg: "Invalid apiToken"}`.
+	 */
 	readonly apiToken?: string;
 	/** Base delay before every response, in milliseconds (default 0); change it later with setLatency(). */
 	readonly latencyMs?: number;
@@ -92,6 +95,8 @@ export async function startTmapiEmulator(options: TmapiEmulatorOptions = {}): Pr
 			params,
 			catalog,
 			apiToken: options.apiToken,
+			// Node joins a repeated custom header into one string; the array form is for set-cookie only.
+			apiKeyHeader: typeof req.headers.apikey === "string" ? req.headers.apikey : undefined,
 		});
 		sendWithFault(res, answer, fault);
 	}
