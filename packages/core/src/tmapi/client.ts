@@ -16,6 +16,7 @@
  */
 import pLimit from "p-limit";
 import * as v from "valibot";
+import { ClientOptionsSchema, type TmapiAttemptEvent, type TmapiClientOptions } from "./clientOptions.js";
 import {
 	type TmapiEndpoint,
 	TmapiError,
@@ -47,39 +48,7 @@ import {
 } from "./searchParams.js";
 import { createTransport, type SuccessData } from "./transport.js";
 
-/** Reported once per HTTP attempt, for logs and metrics; carries no token. */
-export interface TmapiAttemptEvent {
-	readonly endpoint: TmapiEndpoint;
-	readonly attempt: number;
-	readonly durationMs: number;
-	readonly outcome: "ok" | "error";
-	readonly error?: TmapiError;
-	/** Milliseconds until the next attempt, when one will follow. */
-	readonly retryInMs?: number;
-}
-
-const ClientOptionsSchema = v.object({
-	apiToken: v.pipe(v.string("apiToken must be a string"), v.minLength(1, "apiToken must not be empty")),
-	baseUrl: v.optional(v.pipe(v.string(), v.url("baseUrl must be an absolute URL")), "http://api.tmapi.top"),
-	timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 60_000),
-	retries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)), 2),
-	retryDelayMs: v.optional(v.pipe(v.number(), v.minValue(0)), 500),
-	maxRetryDelayMs: v.optional(v.pipe(v.number(), v.minValue(0)), 8_000),
-	deadlineMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 120_000),
-	maxConcurrent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 4),
-	fetch: v.optional(
-		v.custom<typeof globalThis.fetch>((f) => typeof f === "function", "fetch must be a function"),
-	),
-	onAttempt: v.optional(
-		v.custom<(event: TmapiAttemptEvent) => void>(
-			(f) => typeof f === "function",
-			"onAttempt must be a function",
-		),
-	),
-});
-
-/** Options of {@link createTmapiClient}. Only `apiToken` is required. */
-export type TmapiClientOptions = v.InferInput<typeof ClientOptionsSchema>;
+export type { TmapiAttemptEvent, TmapiClientOptions } from "./clientOptions.js";
 
 /** The TMAPI client; see {@link createTmapiClient}. */
 export interface TmapiClient {
@@ -125,7 +94,8 @@ function parseData<TSchema extends v.GenericSchema>(
  * failures (417, 499, 500, 503, timeouts, network errors) are retried with jittered exponential backoff
  * within `retries` and `deadlineMs`; 422 and 439 never are. A call sends at most `1 + retries` requests,
  * each of them paid. At most `maxConcurrent` requests are in flight, and identical concurrent calls share
- * one request, so results may be shared between callers: treat them as read-only. The token never
+ * one request, so results may be shared between callers: treat them as read-only. The token goes as the
+ * `apiToken` query parameter, or with `auth: "header"` as an `apikey` header; either way it never
  * appears in errors, causes or events.
  *
  * @example
@@ -145,6 +115,7 @@ export function createTmapiClient(options: TmapiClientOptions): TmapiClient {
 	const send = createTransport({
 		baseUrl: config.baseUrl,
 		apiToken: config.apiToken,
+		auth: config.auth,
 		timeoutMs: config.timeoutMs,
 		fetch: config.fetch ?? globalThis.fetch,
 		redact,

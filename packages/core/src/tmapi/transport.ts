@@ -3,10 +3,26 @@ import { TmapiApiError, type TmapiEndpoint, TmapiNetworkError, TmapiTimeoutError
 import type { WireQuery } from "./params.js";
 import { sanitizeCause } from "./redact.js";
 
+/**
+ * How the token travels: "query" as the `apiToken` parameter (both doc pages, and every client seen
+ * answered), "header" as an `apikey` request header (what the later search/items doc asks for).
+ */
+export const TMAPI_AUTH_MODES = ["query", "header"] as const;
+export type TmapiAuth = (typeof TMAPI_AUTH_MODES)[number];
+
+/**
+ * Whether a token can go in a header unchanged: fetch strips surrounding whitespace and refuses control
+ * characters and code points above U+00FF, and its refusal would quote the value.
+ */
+export function isHeaderSafeToken(token: string): boolean {
+	return /^[\x21-\x7e]+$/.test(token);
+}
+
 /** What one attempt needs; the token is added here and nowhere else. */
 export interface TransportOptions {
 	readonly baseUrl: string;
 	readonly apiToken: string;
+	readonly auth: TmapiAuth;
 	readonly timeoutMs: number;
 	readonly fetch: typeof globalThis.fetch;
 	readonly redact: (text: string) => string;
@@ -84,6 +100,12 @@ export function classifyAnswer(
  */
 export function createTransport(options: TransportOptions) {
 	const $fetch = createFetch({ fetch: options.fetch });
+	// Exactly one of the two carries the token, so a header-mode request has no apiToken in its URL.
+	const tokenQuery = options.auth === "query" ? { apiToken: options.apiToken } : {};
+	const headers: Record<string, string> =
+		options.auth === "header"
+			? { accept: "application/json", apikey: options.apiToken }
+			: { accept: "application/json" };
 
 	return async function send(
 		endpoint: TmapiEndpoint,
@@ -95,17 +117,18 @@ export function createTransport(options: TransportOptions) {
 		try {
 			response = await $fetch.raw<string, "text">(endpoint, {
 				baseURL: options.baseUrl,
-				query: { ...query, apiToken: options.apiToken },
+				query: { ...query, ...tokenQuery },
 				responseType: "text",
 				ignoreResponseError: true,
 				// Exactly one HTTP request per send(): ofetch would otherwise re-send a GET once on a network
 				// error or timeout, on top of the client's own retries (see client.ts for why those are ours).
 				retry: false,
 				signal: AbortSignal.any([timeout, deadline]),
-				headers: { accept: "application/json" },
+				headers,
 			});
 		} catch (error) {
-			// ofetch's FetchError names the full URL, token included: keep only a redacted copy of the chain.
+			// ofetch's FetchError names the full URL (token included in query mode) and holds the request
+			// options (the apikey header in header mode): keep only a redacted copy of the chain's messages.
 			const cause = sanitizeCause(error, options.redact);
 			if (timeout.aborted || deadline.aborted) {
 				throw new TmapiTimeoutError({ timeoutMs: options.timeoutMs, endpoint, cause });
