@@ -17,6 +17,8 @@ export {
 // The TMAPI client and its normalized model (see the README's client example).
 export type { TmapiAttemptEvent, TmapiClient, TmapiClientOptions } from "./tmapi/client.js";
 export { createTmapiClient } from "./tmapi/client.js";
+export type { TmapiAuth } from "./tmapi/transport.js";
+export { isHeaderSafeToken, TMAPI_AUTH_MODES } from "./tmapi/transport.js";
 export type { PaginateOptions, PaginateQuery } from "./tmapi/paginate.js";
 export { hasNextPage, hasPreviousPage, pageCount, paginate } from "./tmapi/paginate.js";
 export type { CategoryItemsParams, CategoryItemsV2Params } from "./tmapi/params.js";

@@ -96,6 +96,7 @@ export function createRuntime(config: CoreConfig, options: RuntimeOptions = {}):
 	const client = createTmapiClient({
 		apiToken: config.tmapiToken,
 		baseUrl: config.tmapiBaseUrl,
+		auth: config.tmapiAuth,
 		timeoutMs: config.tmapiTimeoutMs,
 		retries: config.tmapiRetries,
 		maxConcurrent: config.tmapiMaxConcurrent,

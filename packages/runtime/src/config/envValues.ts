@@ -16,6 +16,22 @@ export function envInteger(name: string, fallback: number, min: number, max: num
 	);
 }
 
+/**
+ * One of a few fixed words, read case-insensitively with surrounding spaces ignored; the message lists the
+ * allowed words and never quotes the value.
+ */
+export function envChoice<const TOptions extends readonly [string, ...string[]]>(
+	name: string,
+	options: TOptions,
+) {
+	return v.pipe(
+		v.string(),
+		v.trim(),
+		v.toLowerCase(),
+		v.picklist(options, `${name} must be one of ${options.join(", ")}`),
+	);
+}
+
 /** A comma-separated list of numeric ids (chats, guilds, users). */
 export function envIdList(name: string) {
 	return v.optional(

@@ -1,16 +1,19 @@
 import { createHmac } from "node:crypto";
 import {
 	CatbotError,
+	isHeaderSafeToken,
 	SHORTLIST_MAX_DEFAULT,
 	SHORTLIST_MAX_LIMIT,
+	TMAPI_AUTH_MODES,
+	type TmapiAuth,
 	WATCH_INTERVAL_HOURS_MAX,
 	WATCH_MIN_HOURS_DEFAULT,
 	WATCHES_PER_PLACE_DEFAULT,
 } from "@catbot/core";
 import * as v from "valibot";
-import { envIdList, envInteger, envUrl } from "./envValues.js";
+import { envChoice, envIdList, envInteger, envUrl } from "./envValues.js";
 
-export { envIdList, envInteger, envToken, envUrl } from "./envValues.js";
+export { envChoice, envIdList, envInteger, envToken, envUrl } from "./envValues.js";
 
 import { DATA_DIR_DEFAULT } from "../store/openStore.js";
 
@@ -27,6 +30,8 @@ export const EnvSchema = v.object({
 		envUrl("TMAPI_BASE_URL", /^https?:\/\//, "http://api.tmapi.top"),
 		"http://api.tmapi.top",
 	),
+	// How the token is sent: the `apiToken` query parameter (what every client seen uses) or an `apikey` header.
+	TMAPI_AUTH: v.optional(envChoice("TMAPI_AUTH", TMAPI_AUTH_MODES), "query"),
 	TMAPI_TIMEOUT_MS: envInteger("TMAPI_TIMEOUT_MS", 60_000, 1_000, 300_000),
 	TMAPI_RETRIES: envInteger("TMAPI_RETRIES", 2, 0, 5),
 	TMAPI_MAX_CONCURRENT: envInteger("TMAPI_MAX_CONCURRENT", 4, 1, 64),
@@ -77,6 +82,8 @@ export const EnvSchema = v.object({
 export interface CoreConfig {
 	readonly tmapiToken: string;
 	readonly tmapiBaseUrl: string;
+	/** TMAPI_AUTH: the token as the `apiToken` query parameter ("query") or as an `apikey` header. */
+	readonly tmapiAuth: TmapiAuth;
 	readonly tmapiTimeoutMs: number;
 	readonly tmapiRetries: number;
 	readonly tmapiMaxConcurrent: number;
@@ -132,6 +139,7 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>): CoreConfig {
 	return {
 		tmapiToken: env.TMAPI_TOKEN,
 		tmapiBaseUrl: env.TMAPI_BASE_URL,
+		tmapiAuth: env.TMAPI_AUTH,
 		tmapiTimeoutMs: env.TMAPI_TIMEOUT_MS,
 		tmapiRetries: env.TMAPI_RETRIES,
 		tmapiMaxConcurrent: env.TMAPI_MAX_CONCURRENT,
@@ -166,6 +174,18 @@ function toConfig(env: v.InferOutput<typeof EnvSchema>): CoreConfig {
 		watchesPerPlace: env.WATCHES_PER_PLACE,
 		watchMinHours: env.WATCH_MIN_HOURS,
 	};
+}
+
+/**
+ * The one rule that spans two variables: a header cannot carry every string a URL can (see
+ * isHeaderSafeToken). Read from the raw values, as the schema reads them, so it is listed with every other
+ * problem instead of surfacing later as the client's start-up error.
+ */
+function crossProblems(present: Record<string, string>): string[] {
+	const token = present.TMAPI_TOKEN?.trim() ?? "";
+	const header = present.TMAPI_AUTH?.trim().toLowerCase() === "header";
+	if (!header || token === "" || isHeaderSafeToken(token)) return [];
+	return ["TMAPI_TOKEN must be printable ASCII without spaces when TMAPI_AUTH is header"];
 }
 
 function presentValues(
@@ -204,11 +224,14 @@ export function loadAppConfig<
 	env: Record<string, string | undefined>,
 	appSchema: TSchema,
 ): { core: CoreConfig; app: v.InferOutput<TSchema> } {
-	const core = v.safeParse(EnvSchema, presentValues(env, Object.keys(EnvSchema.entries)));
+	const present = presentValues(env, Object.keys(EnvSchema.entries));
+	const core = v.safeParse(EnvSchema, present);
 	const app = v.safeParse(appSchema, presentValues(env, Object.keys(appSchema.entries)));
-	const problems = [...(core.success ? [] : core.issues), ...(app.success ? [] : app.issues)].map(
-		(issue) => issue.message,
-	);
-	if (!core.success || !app.success) throw new ConfigError(problems);
+	const problems = [
+		...(core.success ? [] : core.issues.map((issue) => issue.message)),
+		...crossProblems(present),
+		...(app.success ? [] : app.issues.map((issue) => issue.message)),
+	];
+	if (!core.success || !app.success || problems.length > 0) throw new ConfigError(problems);
 	return { core: toConfig(core.output), app: app.output };
 }
