@@ -1,12 +1,5 @@
-import pino from "pino";
-import {
-	type CacheStore,
-	createAccessPolicy,
-	createCatalog,
-	createLimits,
-	createMemoryStore,
-	createTmapiClient,
-} from "../src/index.js";
+import { type CacheStore, createMemoryStore } from "../src/index.js";
+import { benchEngine } from "./engine.js";
 import { spawnEmulator } from "./upstream.js";
 
 const TOKEN = "bench-coalescing-token";
@@ -35,28 +28,8 @@ function slowStore(): CacheStore {
  */
 export async function benchCoalescing(): Promise<void> {
 	const emu = await spawnEmulator(TOKEN, 20);
-	const calls = { items: 0 };
 	try {
-		const catalog = createCatalog({
-			client: createTmapiClient({
-				apiToken: TOKEN,
-				baseUrl: emu.url,
-				retries: 0,
-				onAttempt: (event) => {
-					if (event.endpoint !== "/1688/category/info") calls.items += 1;
-				},
-			}),
-			cache: slowStore(),
-			limits: createLimits({
-				actionsPerWindow: 1_000_000,
-				userDailyBudget: 1_000_000,
-				dailyBudget: 1_000_000,
-			}),
-			access: createAccessPolicy({}),
-			logger: pino({ level: "silent" }),
-			tokenSecret: "bench-secret-0123456789",
-			nameWaitMs: 0,
-		});
+		const { catalog, calls } = benchEngine({ url: emu.url, token: TOKEN, cache: slowStore(), nameWaitMs: 0 });
 		const perRound: number[] = [];
 		for (let round = 0; round < ROUNDS; round += 1) {
 			const before = calls.items;

@@ -1,11 +1,4 @@
-import pino from "pino";
-import {
-	createAccessPolicy,
-	createCatalog,
-	createLimits,
-	createMemoryStore,
-	createTmapiClient,
-} from "../src/index.js";
+import { benchEngine } from "./engine.js";
 import { spawnEmulator } from "./upstream.js";
 
 const TOKEN = "bench-search-token";
@@ -21,25 +14,8 @@ const PAGES = 8;
  */
 export async function benchSearch(): Promise<void> {
 	const emu = await spawnEmulator(TOKEN, 20);
-	const calls = { search: 0, info: 0 };
 	try {
-		const catalog = createCatalog({
-			client: createTmapiClient({
-				apiToken: TOKEN,
-				baseUrl: emu.url,
-				retries: 0,
-				onAttempt: (event) => {
-					if (event.endpoint === "/1688/category/info") calls.info += 1;
-					else calls.search += 1;
-				},
-			}),
-			cache: createMemoryStore({ maxBytes: 64 * 1024 * 1024 }),
-			limits: createLimits({ actionsPerWindow: 1_000_000, userDailyBudget: 1_000, dailyBudget: 1_000 }),
-			access: createAccessPolicy({}),
-			logger: pino({ level: "silent" }),
-			tokenSecret: "bench-secret-0123456789",
-			nameWaitMs: 50,
-		});
+		const { catalog, calls } = benchEngine({ url: emu.url, token: TOKEN, nameWaitMs: 50 });
 		const started = performance.now();
 		let shown = 0;
 		await Promise.all(
@@ -59,7 +35,7 @@ export async function benchSearch(): Promise<void> {
 			}),
 		);
 		const ms = performance.now() - started;
-		const before = calls.search;
+		const before = calls.items;
 		const forged = await catalog.show(
 			{ platform: "telegram", userId: "x" },
 			{ token: "AgAAAAAAAAAAAQUAAAAAAAAAAAAAAAAA" },
@@ -68,14 +44,14 @@ export async function benchSearch(): Promise<void> {
 			`keyword search (${USERS} users x ${KEYWORDS.length} keywords x ${PAGES} pages, plus inline)`,
 		);
 		console.log(
-			`  search calls                       ${calls.search} (target ${KEYWORDS.length * 2}: one per distinct upstream page)`,
+			`  search calls                       ${calls.items} (target ${KEYWORDS.length * 2}: one per distinct upstream page)`,
 		);
 		console.log(
 			`  category name calls                ${calls.info} (suggestions; at most 3 per keyword, cached a day)`,
 		);
 		console.log(`  chat pages shown                   ${shown} in ${Math.round(ms)} ms`);
 		console.log(
-			`  forged search button               ${forged.ok ? "accepted!" : forged.refusal.kind}, ${calls.search - before} calls`,
+			`  forged search button               ${forged.ok ? "accepted!" : forged.refusal.kind}, ${calls.items - before} calls`,
 		);
 	} finally {
 		await emu.stop();

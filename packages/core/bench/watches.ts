@@ -1,15 +1,6 @@
-import pino from "pino";
-import {
-	createAccessPolicy,
-	createCatalog,
-	createLimits,
-	createMemoryStore,
-	createMemoryWatchStore,
-	createTmapiClient,
-	createWatches,
-	parseCategoryCommand,
-} from "../src/index.js";
+import { createMemoryWatchStore, createWatches, parseCategoryCommand } from "../src/index.js";
 import { canonicalQueryKey } from "../src/query/format.js";
+import { benchEngine } from "./engine.js";
 import { spawnEmulator } from "./upstream.js";
 
 const TOKEN = "bench-watches-token";
@@ -22,26 +13,8 @@ const QUERIES = 20;
  */
 export async function benchWatches(): Promise<void> {
 	const emu = await spawnEmulator(TOKEN, 20);
-	const calls = { items: 0 };
 	try {
-		const limits = createLimits({ actionsPerWindow: 1_000_000, userDailyBudget: 1_000, dailyBudget: 1_000 });
-		const access = createAccessPolicy({});
-		const logger = pino({ level: "silent" });
-		const catalog = createCatalog({
-			client: createTmapiClient({
-				apiToken: TOKEN,
-				baseUrl: emu.url,
-				retries: 0,
-				onAttempt: (event) => {
-					if (event.endpoint !== "/1688/category/info") calls.items += 1;
-				},
-			}),
-			cache: createMemoryStore({ maxBytes: 64 * 1024 * 1024 }),
-			limits,
-			access,
-			logger,
-			tokenSecret: "bench-secret-0123456789",
-		});
+		const { catalog, calls, access, limits, logger } = benchEngine({ url: emu.url, token: TOKEN });
 		const store = createMemoryWatchStore({ maxPerPlace: QUERIES });
 		const watches = createWatches({ catalog, store, access, limits, logger, maxPerPlace: QUERIES });
 		const now = Date.now();

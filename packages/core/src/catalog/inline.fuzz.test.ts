@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkOptions } from "../catalog/resolve.js";
+import { checkOptions } from "../query/command.js";
 import { KEYWORD_MAX_LENGTH } from "../query/searchSchema.js";
 import { alice, useCatalog } from "../test-support/catalog.js";
 import { cpuMsSync } from "../test-support/cpu.js";

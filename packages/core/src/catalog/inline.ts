@@ -1,5 +1,6 @@
 import { type Actor, actorKey } from "../access/actor.js";
 import { labelsFor } from "../i18n/labels.js";
+import { parseCommandText } from "../query/command.js";
 import { formatCommand } from "../query/format.js";
 import { CHAT_PAGE_SIZE_DEFAULT, MAX_RESULT_ITEMS } from "../query/schema.js";
 import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
@@ -10,7 +11,6 @@ import { categoryName } from "./categories.js";
 import { nameWithin } from "./names.js";
 import type { CatalogOutcome } from "./outcome.js";
 import { refuse } from "./refusals.js";
-import { parseCommandText } from "./resolve.js";
 import { catalogTexts } from "./texts.js";
 
 /** What Telegram's inline mode asks: the text typed after the bot's name, and where scrolling got to. */

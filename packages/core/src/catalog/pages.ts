@@ -3,7 +3,7 @@ import type { Cached, CacheThrough } from "../cache/cacheThrough.js";
 import type { Limits } from "../limits/createLimits.js";
 import { canonicalQueryKey } from "../query/format.js";
 import { CHAT_PAGE_SIZE_MAX, MAX_RESULT_ITEMS } from "../query/schema.js";
-import { type CatalogQuery, isSearchQuery, type SearchQuery } from "../query/searchSchema.js";
+import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import type { TmapiClient } from "../tmapi/client.js";
 import { CategoryPageSchema } from "../tmapi/product.js";
 import { slicesFor } from "./slice.js";
@@ -73,6 +73,19 @@ export function totalFromPage(page: ResultPage, upstreamPage: number, size: numb
 	return Math.min((upstreamPage - 1) * size + page.items.length, MAX_RESULT_ITEMS);
 }
 
+/** Sort, flags and price bounds as v2 and both keyword searches take them (v1 takes fewer). */
+function filters(query: CatalogQuery) {
+	return {
+		sort: query.sort,
+		newArrival: query.newArrival,
+		supportDropshipping: query.dropshipping,
+		freeShipping: query.freeShipping,
+		isSuperFactory: query.superFactory,
+		...(query.priceMin === undefined ? {} : { priceStart: query.priceMin }),
+		...(query.priceMax === undefined ? {} : { priceEnd: query.priceMax }),
+	};
+}
+
 /**
  * Upstream pages through the cache: each (query, upstream page) is fetched once per TTL, paid for from
  * the asking user's budget, and shared by every chat page, export and process that needs it. Each paid
@@ -98,47 +111,36 @@ export function createPageSource(options: PageSourceOptions): PageSource {
 		return `extent:${canonicalQueryKey(query)}`;
 	}
 
-	async function fetchSearch(query: SearchQuery, upstreamPage: number) {
-		const params = {
-			keyword: query.keyword,
-			page: upstreamPage,
-			pageSize: SEARCH_PAGE_SIZE,
-			sort: query.sort,
-			newArrival: query.newArrival,
-			supportDropshipping: query.dropshipping,
-			freeShipping: query.freeShipping,
-			isSuperFactory: query.superFactory,
-			...(query.priceMin === undefined ? {} : { priceStart: query.priceMin }),
-			...(query.priceMax === undefined ? {} : { priceEnd: query.priceMax }),
-		};
-		return query.api === "native"
-			? await client.searchItems(params)
-			: await client.globalSearchItems({ ...params, language: query.language });
-	}
-
 	async function fetchUpstream(query: CatalogQuery, upstreamPage: number): Promise<ResultPage> {
 		if (isSearchQuery(query)) {
-			const { raw: _raw, api: _api, keyword: _keyword, ...page } = await fetchSearch(query, upstreamPage);
+			const params = {
+				keyword: query.keyword,
+				page: upstreamPage,
+				pageSize: SEARCH_PAGE_SIZE,
+				...filters(query),
+			};
+			const found =
+				query.api === "native"
+					? await client.searchItems(params)
+					: await client.globalSearchItems({ ...params, language: query.language });
+			const { raw: _raw, api: _api, keyword: _keyword, ...page } = found;
 			return page;
 		}
-		const common = {
-			catId: query.catId,
-			page: upstreamPage,
-			supportDropshipping: query.dropshipping,
-			freeShipping: query.freeShipping,
-		};
 		const result =
 			query.api === "v1"
-				? await client.categoryItems({ ...common, superFactory: query.superFactory })
+				? await client.categoryItems({
+						catId: query.catId,
+						page: upstreamPage,
+						superFactory: query.superFactory,
+						supportDropshipping: query.dropshipping,
+						freeShipping: query.freeShipping,
+					})
 				: await client.categoryItemsV2({
-						...common,
+						catId: query.catId,
+						page: upstreamPage,
 						pageSize: v2Size,
-						sort: query.sort,
 						language: query.language,
-						newArrival: query.newArrival,
-						isSuperFactory: query.superFactory,
-						...(query.priceMin === undefined ? {} : { priceStart: query.priceMin }),
-						...(query.priceMax === undefined ? {} : { priceEnd: query.priceMax }),
+						...filters(query),
 					});
 		// The raw upstream data stays out of the cache: it doubles the bytes and no renderer reads it. `api`
 		// and `catId` stay, so processes of an earlier release sharing the cache can still read the page.

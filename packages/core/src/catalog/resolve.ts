@@ -1,7 +1,6 @@
+import { checkOptions, parseCommandText } from "../query/command.js";
 import { parseExportCommand } from "../query/export.js";
 import { formatSearchCommand, formatSearchOptions } from "../query/format.js";
-import { parseCategoryCommand } from "../query/parse.js";
-import { toCategoryQuery } from "../query/schema.js";
 import { parseSearchCommand } from "../query/searchParse.js";
 import { type CatalogQuery, toSearchQuery } from "../query/searchSchema.js";
 import { decodePageToken, type SearchTokenQuery, searchIdFor } from "../tokens/pageToken.js";
@@ -14,37 +13,6 @@ import type { CatalogInput, Resolved } from "./types.js";
 export interface ResolveContext {
 	readonly tokenSecret: string;
 	readonly searches: SearchKeywords;
-}
-
-/** A `/search` command (or `search ...` as typed in inline mode) rather than a category one. */
-export function isSearchText(text: string): boolean {
-	return /^\s*[/／]?search(?:@\w+)?(?:\s|$)/i.test(text);
-}
-
-/** Typed text through the grammar its first word names: /search or /category (the default). */
-export function parseCommandText(
-	text: string,
-): { ok: true; query: CatalogQuery } | { ok: false; problems: string[] } {
-	if (typeof text === "string" && isSearchText(text)) {
-		// "search summer dress" (inline mode) reads as "/search summer dress".
-		return parseSearchCommand(text.replace(/^\s*[/／]?search/i, "/search"));
-	}
-	return parseCategoryCommand(text);
-}
-
-/** Structured options (Discord): a search when they carry a keyword, else a category query. */
-export function checkOptions(
-	options: unknown,
-): { ok: true; query: CatalogQuery } | { ok: false; problems: string[] } {
-	const given = (key: string) =>
-		typeof options === "object" &&
-		options !== null &&
-		key in options &&
-		(options as Record<string, unknown>)[key] != null;
-	if (given("keyword") && given("catId")) {
-		return { ok: false, problems: ["Give a category id or a keyword, not both"] };
-	}
-	return given("keyword") ? toSearchQuery(options) : toCategoryQuery(options);
 }
 
 /** Longest message text read for an expired search's command: a Telegram message is at most 4096. */

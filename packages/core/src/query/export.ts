@@ -1,5 +1,5 @@
-import { MAX_COMMAND_LENGTH, parseCategoryCommand } from "./parse.js";
-import { parseSearchCommand } from "./searchParse.js";
+import { parseCommandText } from "./command.js";
+import { MAX_COMMAND_LENGTH } from "./parse.js";
 import type { CatalogQuery } from "./searchSchema.js";
 
 /** Pages an export reads when the command does not say. */
@@ -38,8 +38,7 @@ export function parseExportCommand(
 		})
 		.join(" ");
 	// "/export search summer dress" exports a search; anything else is a category query.
-	const search = /^\s*search(?:\s|$)/i.test(rest);
-	const parsed = search ? parseSearchCommand(rest.replace(/^\s*search/i, "")) : parseCategoryCommand(rest);
+	const parsed = parseCommandText(rest);
 	if (!parsed.ok) return { ok: false, problems: [...parsed.problems, ...problems] };
 	if (problems.length > 0) return { ok: false, problems };
 	return { ok: true, query: parsed.query, pages };

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCommandText } from "../catalog/resolve.js";
 import { cpuMsSync } from "../test-support/cpu.js";
 import { LANGUAGES, SORT_ORDERS } from "../tmapi/params.js";
+import { parseCommandText } from "./command.js";
 import { formatInlineQuery, formatSearchCommand } from "./format.js";
 import { MAX_COMMAND_LENGTH } from "./parse.js";
 import { CHAT_PAGE_SIZE_DEFAULT, CHAT_PAGE_SIZE_MAX, lastServablePage, PRICE_MAX } from "./schema.js";

@@ -4,20 +4,6 @@ import { CATEGORY_ID_MAX, CHAT_PAGE_SIZE_MAX, lastServablePage, PRICE_MAX } from
 import type { SearchQuery } from "../query/searchSchema.js";
 import { LANGUAGES, SORT_ORDERS } from "../tmapi/params.js";
 
-/** A search with every default, for tests to spread their changes over. */
-export const SEARCH_DEFAULTS: SearchQuery = {
-	keyword: "summer dress",
-	page: 1,
-	pageSize: 5,
-	sort: "default",
-	newArrival: false,
-	dropshipping: false,
-	freeShipping: false,
-	superFactory: false,
-	language: "en",
-	api: "global",
-};
-
 /** A query with every default, for tests to spread their changes over. */
 export const DEFAULTS: CategoryQuery = {
 	catId: 1031910,
@@ -31,6 +17,10 @@ export const DEFAULTS: CategoryQuery = {
 	language: "en",
 	api: "v2",
 };
+
+const { catId: _catId, api: _api, ...SHARED_DEFAULTS } = DEFAULTS;
+/** A search with every default, for tests to spread their changes over. */
+export const SEARCH_DEFAULTS: SearchQuery = { ...SHARED_DEFAULTS, keyword: "summer dress", api: "global" };
 
 const cents = fc.integer({ min: 0, max: PRICE_MAX * 100 });
 const priceBounds = fc

@@ -53,6 +53,15 @@ export function pageSizeSchema(max: number) {
 	);
 }
 
+/** True unless both price bounds are given and `priceStart` is above `priceEnd`. */
+export function priceInOrder(input: {
+	priceStart?: number | undefined;
+	priceEnd?: number | undefined;
+}): boolean {
+	return input.priceStart === undefined || input.priceEnd === undefined || input.priceStart <= input.priceEnd;
+}
+export const PRICE_ORDER_MESSAGE = "priceStart must not be greater than priceEnd";
+
 /** Query of `GET /1688/category/items/v2` with camelCase names. */
 export const CategoryItemsV2ParamsSchema = v.pipe(
 	v.object({
@@ -68,15 +77,9 @@ export const CategoryItemsV2ParamsSchema = v.pipe(
 		freeShipping: FilterSchema,
 		isSuperFactory: FilterSchema,
 	}),
-	v.forward(
-		v.partialCheck(
-			[["priceStart"], ["priceEnd"]],
-			(input) =>
-				input.priceStart === undefined || input.priceEnd === undefined || input.priceStart <= input.priceEnd,
-			"priceStart must not be greater than priceEnd",
-		),
-		["priceStart"],
-	),
+	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceInOrder, PRICE_ORDER_MESSAGE), [
+		"priceStart",
+	]),
 );
 export type CategoryItemsV2Params = v.InferInput<typeof CategoryItemsV2ParamsSchema>;
 

@@ -4,8 +4,10 @@ import {
 	FilterSchema,
 	LANGUAGES,
 	PageSchema,
+	PRICE_ORDER_MESSAGE,
 	PriceSchema,
 	pageSizeSchema,
+	priceInOrder,
 	SORT_ORDERS,
 } from "./params.js";
 
@@ -49,12 +51,6 @@ const SharedEntries = {
 const objectMessage = (issue: v.ObjectIssue) =>
 	issue.path === undefined ? "search parameters must be an object" : `${v.getDotPath(issue)} is required`;
 
-type PriceBounds = { priceStart?: number | undefined; priceEnd?: number | undefined };
-
-const priceOrder = (input: PriceBounds) =>
-	input.priceStart === undefined || input.priceEnd === undefined || input.priceStart <= input.priceEnd;
-const PRICE_ORDER = "priceStart must not be greater than priceEnd";
-
 /** Query of `GET /1688/search/items` (1688's own index, Chinese titles) with camelCase names. */
 export const SearchItemsParamsSchema = v.pipe(
 	v.object(
@@ -72,7 +68,9 @@ export const SearchItemsParamsSchema = v.pipe(
 		},
 		objectMessage,
 	),
-	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceOrder, PRICE_ORDER), ["priceStart"]),
+	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceInOrder, PRICE_ORDER_MESSAGE), [
+		"priceStart",
+	]),
 );
 export type SearchItemsParams = v.InferInput<typeof SearchItemsParamsSchema>;
 
@@ -88,7 +86,9 @@ export const GlobalSearchItemsParamsSchema = v.pipe(
 		},
 		objectMessage,
 	),
-	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceOrder, PRICE_ORDER), ["priceStart"]),
+	v.forward(v.partialCheck([["priceStart"], ["priceEnd"]], priceInOrder, PRICE_ORDER_MESSAGE), [
+		"priceStart",
+	]),
 	v.check(
 		(input) => input.keyword !== undefined || input.catId !== undefined,
 		"keyword or catId is required",

@@ -1,6 +1,6 @@
 import type { Refusal } from "../catalog/outcome.js";
 import { refuse } from "../catalog/refusals.js";
-import { checkOptions, parseCommandText } from "../catalog/resolve.js";
+import { checkOptions, parseCommandText } from "../query/command.js";
 import { MAX_COMMAND_LENGTH } from "../query/parse.js";
 import { CHAT_PAGE_SIZE_DEFAULT } from "../query/schema.js";
 import type { CatalogQuery } from "../query/searchSchema.js";

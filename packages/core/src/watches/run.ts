@@ -1,9 +1,9 @@
 import { toCard } from "../catalog/cards.js";
-import { parseCommandText } from "../catalog/resolve.js";
 import type { Catalog } from "../catalog/types.js";
 import { BudgetExceededError } from "../catalog/upstream.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
+import { parseCommandText } from "../query/command.js";
 import { CHAT_PAGE_SIZE_DEFAULT } from "../query/schema.js";
 import type { CatalogQuery } from "../query/searchSchema.js";
 import type { Place } from "../store/place.js";
