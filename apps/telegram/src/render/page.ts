@@ -1,6 +1,7 @@
 import { type ProductCard, type Refusal, type ResultView, truncateText } from "@catbot/core";
 import type { InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions } from "telegraf/types";
-import { escapeHtml, link, visibleLength } from "./html.js";
+import { fitItems, previewOf } from "./fit.js";
+import { escapeHtml, link } from "./html.js";
 import { button } from "./keyboard.js";
 
 /** A message ready for sendMessage / editMessageText in HTML mode. */
@@ -11,7 +12,6 @@ export interface RenderedMessage {
 	readonly reply_markup: InlineKeyboardMarkup;
 }
 
-const TEXT_LIMIT = 4096;
 const TITLE_IN_LIST = 90;
 
 /** The header every result message starts with: category, filters, page, freshness, copyable command. */
@@ -67,16 +67,11 @@ function navigation(view: ResultView): InlineKeyboardButton[] {
  * if the text would pass Telegram's 4096-character limit.
  */
 export function renderPage(view: ResultView): RenderedMessage {
-	const cards = [...view.cards];
-	const compose = () =>
-		[header(view), ...(cards.length > 0 ? cards.map(listCard) : [escapeHtml(view.emptyText ?? "")])].join(
+	const { text, kept: cards } = fitItems(view.cards, (kept) =>
+		[header(view), ...(kept.length > 0 ? kept.map(listCard) : [escapeHtml(view.emptyText ?? "")])].join(
 			"\n\n",
-		);
-	let text = compose();
-	while (visibleLength(text) > TEXT_LIMIT && cards.length > 1) {
-		cards.pop();
-		text = compose();
-	}
+		),
+	);
 	const keyboard: InlineKeyboardButton[][] = [navigation(view)];
 	if (cards.length > 0) {
 		keyboard.push(
@@ -96,9 +91,7 @@ export function renderPage(view: ResultView): RenderedMessage {
 	return {
 		text,
 		parse_mode: "HTML",
-		link_preview_options: image
-			? { url: image, prefer_small_media: true, show_above_text: false }
-			: { is_disabled: true },
+		link_preview_options: previewOf(image),
 		reply_markup: { inline_keyboard: keyboard },
 	};
 }

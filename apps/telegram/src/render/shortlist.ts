@@ -1,10 +1,10 @@
 import { type ShortlistEntry, type ShortlistView, truncateText } from "@catbot/core";
 import type { InlineKeyboardButton } from "telegraf/types";
-import { escapeHtml, link, visibleLength } from "./html.js";
+import { fitItems, previewOf } from "./fit.js";
+import { escapeHtml, link } from "./html.js";
 import { button } from "./keyboard.js";
 import { cardDetails, type RenderedMessage } from "./page.js";
 
-const TEXT_LIMIT = 4096;
 const TITLE_IN_LIST = 90;
 
 /** One saved card as a result card shows it, its price the one it had when saved, and who saved it. */
@@ -33,17 +33,10 @@ function navigation(view: ShortlistView): InlineKeyboardButton[] {
  * from the end rather than cut if the text would pass Telegram's 4096-character limit.
  */
 export function renderShortlist(view: ShortlistView): RenderedMessage {
-	const entries = [...view.entries];
 	const heading = `<b>${escapeHtml(view.heading)}</b>\n${view.total}/${view.max} · ${escapeHtml(view.pageLabel)}`;
-	const compose = () =>
-		[heading, ...(entries.length > 0 ? entries.map(entryText) : [escapeHtml(view.emptyText ?? "")])].join(
-			"\n\n",
-		);
-	let text = compose();
-	while (visibleLength(text) > TEXT_LIMIT && entries.length > 1) {
-		entries.pop();
-		text = compose();
-	}
+	const { text, kept: entries } = fitItems(view.entries, (kept) =>
+		[heading, ...(kept.length > 0 ? kept.map(entryText) : [escapeHtml(view.emptyText ?? "")])].join("\n\n"),
+	);
 	const removes = entries.map((entry) =>
 		button(`✖ ${entry.position}`, { kind: "remove", itemId: entry.itemId, page: view.page }),
 	);
@@ -52,9 +45,7 @@ export function renderShortlist(view: ShortlistView): RenderedMessage {
 	return {
 		text,
 		parse_mode: "HTML",
-		link_preview_options: image
-			? { url: image, prefer_small_media: true, show_above_text: false }
-			: { is_disabled: true },
+		link_preview_options: previewOf(image),
 		reply_markup: { inline_keyboard: keyboard },
 	};
 }

@@ -1,9 +1,9 @@
 import type { WatchListView, WatchPost } from "@catbot/core";
-import { escapeHtml, visibleLength } from "./html.js";
+import { fitItems, previewOf } from "./fit.js";
+import { escapeHtml } from "./html.js";
 import { button, rows } from "./keyboard.js";
 import { listCard, type RenderedMessage } from "./page.js";
 
-const TEXT_LIMIT = 4096;
 const REMOVES_PER_ROW = 3;
 
 /**
@@ -12,21 +12,15 @@ const REMOVES_PER_ROW = 3;
  * end rather than cut if the text would pass Telegram's 4096-character limit.
  */
 export function renderWatchPost(post: WatchPost): RenderedMessage {
-	const cards = [...post.cards];
 	const more = post.more > 0 ? [`And ${post.more} more in the full list.`] : [];
-	const compose = () => [escapeHtml(post.text), ...cards.map(listCard), ...more].join("\n\n");
-	let text = compose();
-	while (visibleLength(text) > TEXT_LIMIT && cards.length > 1) {
-		cards.pop();
-		text = compose();
-	}
+	const { text, kept: cards } = fitItems(post.cards, (kept) =>
+		[escapeHtml(post.text), ...kept.map(listCard), ...more].join("\n\n"),
+	);
 	const image = cards.find((card) => card.imageUrl)?.imageUrl;
 	return {
 		text,
 		parse_mode: "HTML",
-		link_preview_options: image
-			? { url: image, prefer_small_media: true, show_above_text: false }
-			: { is_disabled: true },
+		link_preview_options: previewOf(image),
 		reply_markup: {
 			inline_keyboard: post.fullListToken
 				? [[button(post.fullListLabel, { kind: "page", token: post.fullListToken })]]
@@ -41,18 +35,13 @@ export function renderWatchPost(post: WatchPost): RenderedMessage {
  * the text would pass Telegram's limit.
  */
 export function renderWatchList(view: WatchListView): RenderedMessage {
-	const entries = [...view.entries];
 	const heading = `<b>${escapeHtml(view.heading)}</b>`;
-	const compose = () =>
+	const { text, kept: entries } = fitItems(view.entries, (kept) =>
 		[
 			heading,
-			...(entries.length > 0 ? entries.map((e) => escapeHtml(e.line)) : [escapeHtml(view.emptyText ?? "")]),
-		].join("\n\n");
-	let text = compose();
-	while (visibleLength(text) > TEXT_LIMIT && entries.length > 1) {
-		entries.pop();
-		text = compose();
-	}
+			...(kept.length > 0 ? kept.map((e) => escapeHtml(e.line)) : [escapeHtml(view.emptyText ?? "")]),
+		].join("\n\n"),
+	);
 	const removes = entries.map((entry) =>
 		button(view.removeLabel(entry.position), { kind: "unwatch", position: entry.position }),
 	);
