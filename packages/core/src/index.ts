@@ -4,6 +4,7 @@
 // Errors: one family. Each has a stable `code` and a message safe to show a chat user.
 export { CatbotError, isCatbotError } from "./errors.js";
 export { isStoreError, StoreError } from "./store/errors.js";
+export { parseStoreInput, StoredItemIdSchema } from "./store/inputs.js";
 export type { TmapiEndpoint, TmapiErrorCode } from "./tmapi/errors.js";
 export {
 	TmapiApiError,
@@ -105,6 +106,7 @@ export type {
 export {
 	ClaimOptionsSchema,
 	NewWatchSchema,
+	SeenItemIdsSchema,
 	WATCH_INTERVAL_HOURS_MAX,
 	WATCH_SEEN_KEEP,
 	WATCHES_PER_PLACE_DEFAULT,

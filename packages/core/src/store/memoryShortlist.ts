@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { StoreError } from "./errors.js";
+import { parseStoreInput, StoredItemIdSchema } from "./inputs.js";
 import { type Place, PlaceSchema } from "./place.js";
 import { type SavedCard, SavedCardSchema } from "./savedCard.js";
 import { SHORTLIST_MAX_DEFAULT, ShortlistPageRequestSchema, type ShortlistStore } from "./shortlist.js";
@@ -11,18 +11,6 @@ export interface MemoryShortlistOptions {
 }
 
 const MaxSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000));
-const ItemIdSchema = v.pipe(v.string(), v.regex(/^\d{1,25}$/, "item id must be 1 to 25 digits"));
-
-/** The parsed input, or a StoreError "invalid" naming the fields that broke their bounds (values not quoted). */
-function parse<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
-	const result = v.safeParse(schema, input);
-	if (result.success) return result.output;
-	const problems = result.issues.map((issue) => {
-		const path = v.getDotPath(issue);
-		return path === null ? issue.message : `${path}: ${issue.message}`;
-	});
-	throw new StoreError("invalid", { detail: `${what}: ${problems.join("; ")}` });
-}
 
 interface Entry {
 	readonly card: SavedCard;
@@ -41,12 +29,12 @@ interface Entry {
  * await store.save({ platform: "cli", id: "local" }, card);
  */
 export function createMemoryShortlistStore(options: MemoryShortlistOptions = {}): ShortlistStore {
-	const max = parse(MaxSchema, options.max ?? SHORTLIST_MAX_DEFAULT, "max");
+	const max = parseStoreInput(MaxSchema, options.max ?? SHORTLIST_MAX_DEFAULT, "max");
 	const places = new Map<string, Map<string, Entry>>();
 	let seq = 0;
 
 	const keyOf = (input: unknown): string => {
-		const place: Place = parse(PlaceSchema, input, "place");
+		const place: Place = parseStoreInput(PlaceSchema, input, "place");
 		return `${place.platform}\u0000${place.id}`;
 	};
 	// Parsing gives fresh objects, and so does this: what callers hold never changes what is stored.
@@ -57,7 +45,7 @@ export function createMemoryShortlistStore(options: MemoryShortlistOptions = {})
 	return {
 		async save(placeInput, cardInput) {
 			const key = keyOf(placeInput);
-			const card = parse(SavedCardSchema, cardInput, "saved card");
+			const card = parseStoreInput(SavedCardSchema, cardInput, "saved card");
 			const cards = places.get(key) ?? new Map<string, Entry>();
 			const existing = cards.get(card.itemId);
 			if (existing) return { status: "exists", card: copy(existing.card), total: cards.size };
@@ -69,7 +57,7 @@ export function createMemoryShortlistStore(options: MemoryShortlistOptions = {})
 		},
 		async list(placeInput, pageInput) {
 			const key = keyOf(placeInput);
-			const { offset, limit } = parse(ShortlistPageRequestSchema, pageInput, "page");
+			const { offset, limit } = parseStoreInput(ShortlistPageRequestSchema, pageInput, "page");
 			const cards = places.get(key);
 			if (!cards) return { cards: [], total: 0, offset, limit };
 			const page = newestFirst(cards).slice(offset, offset + limit);
@@ -77,12 +65,12 @@ export function createMemoryShortlistStore(options: MemoryShortlistOptions = {})
 		},
 		async get(placeInput, itemIdInput) {
 			const key = keyOf(placeInput);
-			const entry = places.get(key)?.get(parse(ItemIdSchema, itemIdInput, "item id"));
+			const entry = places.get(key)?.get(parseStoreInput(StoredItemIdSchema, itemIdInput, "item id"));
 			return entry ? copy(entry.card) : undefined;
 		},
 		async remove(placeInput, itemIdInput) {
 			const key = keyOf(placeInput);
-			const itemId = parse(ItemIdSchema, itemIdInput, "item id");
+			const itemId = parseStoreInput(StoredItemIdSchema, itemIdInput, "item id");
 			const cards = places.get(key);
 			const entry = cards?.get(itemId);
 			if (!cards || !entry) return undefined;

@@ -1,9 +1,10 @@
 import * as v from "valibot";
-import { StoreError } from "./errors.js";
+import { parseStoreInput } from "./inputs.js";
 import { type Place, PlaceSchema } from "./place.js";
 import {
 	ClaimOptionsSchema,
 	NewWatchSchema,
+	SeenItemIdsSchema,
 	WATCH_SEEN_KEEP,
 	WATCHES_PER_PLACE_DEFAULT,
 	type Watch,
@@ -27,20 +28,6 @@ const ClaimRefSchema = v.object({
 	claim: v.pipe(v.number(), v.integer()),
 	watch: v.object({ id: IdSchema }),
 });
-const ItemIdsSchema = v.pipe(
-	v.array(v.pipe(v.string(), v.regex(/^\d{1,25}$/, "item id must be 1 to 25 digits"))),
-	v.maxLength(1_000),
-);
-
-function parse<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
-	const result = v.safeParse(schema, input);
-	if (result.success) return result.output;
-	const problems = result.issues.map((issue) => {
-		const path = v.getDotPath(issue);
-		return path === null ? issue.message : `${path}: ${issue.message}`;
-	});
-	throw new StoreError("invalid", { detail: `${what}: ${problems.join("; ")}` });
-}
 
 interface Row {
 	watch: Watch;
@@ -59,7 +46,7 @@ interface Row {
  * const store = createMemoryWatchStore({ maxPerPlace: 10 });
  */
 export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchStore {
-	const max = parse(MaxSchema, options.maxPerPlace ?? WATCHES_PER_PLACE_DEFAULT, "maxPerPlace");
+	const max = parseStoreInput(MaxSchema, options.maxPerPlace ?? WATCHES_PER_PLACE_DEFAULT, "maxPerPlace");
 	const rows = new Map<number, Row>();
 	let nextId = 1;
 
@@ -76,7 +63,7 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 	const unseen = (row: Row | undefined, ids: readonly string[]) =>
 		[...new Set(ids)].filter((id) => !row?.seen.has(id));
 	const setPlacePaused = (input: unknown, paused: boolean) => {
-		const place = parse(PlaceSchema, input, "place");
+		const place = parseStoreInput(PlaceSchema, input, "place");
 		const mine = ofPlace(place);
 		for (const row of mine) row.watch = { ...row.watch, placePaused: paused };
 		return mine.length;
@@ -84,8 +71,8 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 
 	return {
 		async create(placeInput, watchInput) {
-			const place = parse(PlaceSchema, placeInput, "place");
-			const input = parse(NewWatchSchema, watchInput, "watch");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const input = parseStoreInput(NewWatchSchema, watchInput, "watch");
 			const mine = ofPlace(place);
 			const existing = mine.find((row) => row.watch.queryKey === input.queryKey);
 			if (existing) return { status: "exists", watch: copy(existing.watch), total: mine.length };
@@ -104,12 +91,12 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 		},
 
 		async list(placeInput) {
-			return ofPlace(parse(PlaceSchema, placeInput, "place")).map((row) => copy(row.watch));
+			return ofPlace(parseStoreInput(PlaceSchema, placeInput, "place")).map((row) => copy(row.watch));
 		},
 
 		async remove(placeInput, refInput) {
-			const place = parse(PlaceSchema, placeInput, "place");
-			const ref = parse(RefSchema, refInput, "watch reference");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const ref = parseStoreInput(RefSchema, refInput, "watch reference");
 			const mine = ofPlace(place);
 			const row = "id" in ref ? mine.find((r) => r.watch.id === ref.id) : mine[ref.position - 1];
 			if (!row) return undefined;
@@ -118,7 +105,11 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 		},
 
 		async claimDue(optionsInput) {
-			const { now, limit, leaseMs, platform } = parse(ClaimOptionsSchema, optionsInput, "claim options");
+			const { now, limit, leaseMs, platform } = parseStoreInput(
+				ClaimOptionsSchema,
+				optionsInput,
+				"claim options",
+			);
 			const due = [...rows.values()]
 				.filter((r) => r.watch.nextRunAt <= now && r.watch.pausedReason === null && !r.watch.placePaused)
 				.filter((r) => platform === undefined || r.watch.place.platform === platform)
@@ -134,8 +125,8 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 		},
 
 		async recordResult(claimInput, resultInput) {
-			const { claim, watch } = parse(ClaimRefSchema, claimInput, "claim");
-			const result = parse(WatchResultSchema, resultInput, "watch result");
+			const { claim, watch } = parseStoreInput(ClaimRefSchema, claimInput, "claim");
+			const result = parseStoreInput(WatchResultSchema, resultInput, "watch result");
 			const row = rows.get(watch.id);
 			if (!row || row.claim !== claim) return { recorded: false, newItemIds: [] };
 			const ids = result.status === "ok" ? [...new Set(result.itemIds ?? [])] : [];
@@ -163,8 +154,8 @@ export function createMemoryWatchStore(options: MemoryWatchOptions = {}): WatchS
 		},
 
 		async filterUnseen(watchIdInput, itemIdsInput) {
-			const watchId = parse(IdSchema, watchIdInput, "watch id");
-			return unseen(rows.get(watchId), parse(ItemIdsSchema, itemIdsInput, "item ids"));
+			const watchId = parseStoreInput(IdSchema, watchIdInput, "watch id");
+			return unseen(rows.get(watchId), parseStoreInput(SeenItemIdsSchema, itemIdsInput, "item ids"));
 		},
 
 		async pausePlace(placeInput) {

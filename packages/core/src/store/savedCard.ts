@@ -5,6 +5,7 @@ import { CATEGORY_ID_MAX } from "../query/schema.js";
 import { type CatalogQuery, isSearchQuery } from "../query/searchSchema.js";
 import { truncateText } from "../text/truncate.js";
 import type { Product } from "../tmapi/product.js";
+import { StoredItemIdSchema } from "./inputs.js";
 
 /** Longest stored title; longer ones are cut by {@link savedCardFromProduct} (no chat shows more). */
 export const SAVED_TITLE_MAX = 500;
@@ -30,7 +31,7 @@ const CategoryId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(CAT
  * Times are milliseconds since the epoch, from the caller's clock.
  */
 export const SavedCardSchema = v.object({
-	itemId: v.pipe(v.string(), v.regex(/^\d{1,25}$/, "item id must be 1 to 25 digits")),
+	itemId: StoredItemIdSchema,
 	title: v.pipe(v.string(), v.maxLength(SAVED_TITLE_MAX)),
 	imageUrl: v.nullable(HttpUrl),
 	productUrl: HttpUrl,

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { PLATFORMS } from "../access/actor.js";
 import { MAX_COMMAND_LENGTH } from "../query/parse.js";
+import { StoredItemIdSchema } from "./inputs.js";
 import type { Place } from "./place.js";
 
 /** Watches per place when the host sets no WATCHES_PER_PLACE. */
@@ -9,6 +10,10 @@ export const WATCHES_PER_PLACE_DEFAULT = 10;
 export const WATCH_INTERVAL_HOURS_MAX = 720;
 /** Most item ids one result may mark as seen: a few upstream pages' worth. */
 export const WATCH_ITEMS_MAX = 200;
+/** Most item ids one `markSeen` call takes. */
+export const SEEN_ITEMS_MAX = 1_000;
+/** The item ids of one `markSeen` call. */
+export const SeenItemIdsSchema = v.pipe(v.array(StoredItemIdSchema), v.maxLength(SEEN_ITEMS_MAX));
 /** Item ids remembered per watch; older ones are forgotten first, and come back as new if listed again. */
 export const WATCH_SEEN_KEEP = 2_000;
 /** Longest stored result message. */
@@ -22,7 +27,6 @@ export const WATCH_STATUSES = ["ok", "skipped-budget", "failed", "paused"] as co
 export type WatchStatus = (typeof WATCH_STATUSES)[number];
 
 const Time = v.pipe(v.number(), v.integer(), v.minValue(0));
-const ItemId = v.pipe(v.string(), v.regex(/^\d{1,25}$/, "item id must be 1 to 25 digits"));
 
 /** A new watch: what to run, how often, who asked, and when it first runs (times in epoch ms). */
 export const NewWatchSchema = v.object({
@@ -47,7 +51,7 @@ export const WatchResultSchema = v.object({
 	/** When to run next; the caller applies the interval, back-off and WATCH_MIN_HOURS. */
 	nextRunAt: Time,
 	/** For `ok`: the ids on the checked page, in order. Unseen ones are marked seen and given back. */
-	itemIds: v.optional(v.pipe(v.array(ItemId), v.maxLength(WATCH_ITEMS_MAX))),
+	itemIds: v.optional(v.pipe(v.array(StoredItemIdSchema), v.maxLength(WATCH_ITEMS_MAX))),
 });
 /** Input of {@link WatchStore.recordResult}; see {@link WatchResultSchema} for the bounds. */
 export interface WatchResult {

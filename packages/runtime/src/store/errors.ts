@@ -1,5 +1,4 @@
 import { isStoreError, StoreError } from "@catbot/core";
-import * as v from "valibot";
 
 // Error codes that mean "the database is not there or too busy", not "this statement is wrong":
 // SQLite's busy and locked codes; PostgreSQL's connection, login, missing-database, shutdown and resource
@@ -20,19 +19,4 @@ export function toStoreError(error: unknown): StoreError {
 	}
 	if (/driver has already been destroyed/.test(message)) return new StoreError("closed", { cause: error });
 	return new StoreError("failed", { cause: error });
-}
-
-/** The parsed input, or a StoreError "invalid" naming the fields that broke their bounds (values not quoted). */
-export function parseInput<S extends v.GenericSchema>(
-	schema: S,
-	input: unknown,
-	what: string,
-): v.InferOutput<S> {
-	const result = v.safeParse(schema, input);
-	if (result.success) return result.output;
-	const problems = result.issues.map((issue) => {
-		const path = v.getDotPath(issue);
-		return path === null ? issue.message : `${path}: ${issue.message}`;
-	});
-	throw new StoreError("invalid", { detail: `${what}: ${problems.join("; ")}` });
 }

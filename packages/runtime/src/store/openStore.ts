@@ -1,6 +1,7 @@
 import {
 	type DurableStore,
 	type Logger,
+	parseStoreInput,
 	SHORTLIST_MAX_DEFAULT,
 	StoreError,
 	WATCHES_PER_PLACE_DEFAULT,
@@ -8,7 +9,7 @@ import {
 import type { Kysely } from "kysely";
 import * as v from "valibot";
 import { createContext } from "./context.js";
-import { parseInput, toStoreError } from "./errors.js";
+import { toStoreError } from "./errors.js";
 import { migrateStore } from "./migrations.js";
 import { openPostgres } from "./postgres.js";
 import type { StoreDatabase, StoreKind } from "./schema.js";
@@ -69,7 +70,7 @@ export function openDatabase(options: OpenStoreOptions, poolSize = 10): OpenData
  * await store.close();
  */
 export async function openStore(options: OpenStoreOptions): Promise<DurableStore> {
-	const limits = parseInput(
+	const limits = parseStoreInput(
 		LimitsSchema,
 		{
 			shortlistMax: options.shortlistMax ?? SHORTLIST_MAX_DEFAULT,

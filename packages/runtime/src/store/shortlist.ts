@@ -1,20 +1,19 @@
 import {
 	type Place,
 	PlaceSchema,
+	parseStoreInput,
 	type SavedCard,
 	SavedCardSchema,
 	type SaveResult,
 	ShortlistPageRequestSchema,
 	type ShortlistStore,
+	StoredItemIdSchema,
 } from "@catbot/core";
 import type { Selectable } from "kysely";
-import * as v from "valibot";
 import { lockPlace, type StoreContext } from "./context.js";
-import { parseInput } from "./errors.js";
 import type { ShortlistCardTable, StoreDb } from "./schema.js";
 
 type CardRow = Selectable<ShortlistCardTable>;
-const ItemIdSchema = v.pipe(v.string(), v.regex(/^\d{1,25}$/, "item id must be 1 to 25 digits"));
 
 function toCard(row: CardRow): SavedCard {
 	return {
@@ -81,8 +80,8 @@ export function createSqlShortlistStore(context: StoreContext, options: SqlShort
 	const { maxPerPlace } = options;
 	return {
 		async save(placeInput, cardInput) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
-			const card = parseInput(SavedCardSchema, cardInput, "saved card");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const card = parseStoreInput(SavedCardSchema, cardInput, "saved card");
 			return context.run((db) =>
 				db.transaction().execute(async (trx): Promise<SaveResult> => {
 					await lockPlace(trx, place, card.savedAt);
@@ -100,8 +99,8 @@ export function createSqlShortlistStore(context: StoreContext, options: SqlShort
 		},
 
 		async list(placeInput, pageInput) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
-			const { offset, limit } = parseInput(ShortlistPageRequestSchema, pageInput, "page");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const { offset, limit } = parseStoreInput(ShortlistPageRequestSchema, pageInput, "page");
 			return context.run(async (db) => {
 				// The total rides on the page's rows, so both come from one statement (one snapshot).
 				const rows = await cardsOf(db, place)
@@ -119,8 +118,8 @@ export function createSqlShortlistStore(context: StoreContext, options: SqlShort
 		},
 
 		async get(placeInput, itemIdInput) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
-			const itemId = parseInput(ItemIdSchema, itemIdInput, "item id");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const itemId = parseStoreInput(StoredItemIdSchema, itemIdInput, "item id");
 			return context.run(async (db) => {
 				const row = await cardsOf(db, place).selectAll().where("item_id", "=", itemId).executeTakeFirst();
 				return row ? toCard(row) : undefined;
@@ -128,8 +127,8 @@ export function createSqlShortlistStore(context: StoreContext, options: SqlShort
 		},
 
 		async remove(placeInput, itemIdInput) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
-			const itemId = parseInput(ItemIdSchema, itemIdInput, "item id");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const itemId = parseStoreInput(StoredItemIdSchema, itemIdInput, "item id");
 			return context.run(async (db) => {
 				const row = await db
 					.deleteFrom("shortlist_card")

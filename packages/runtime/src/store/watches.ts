@@ -4,6 +4,8 @@ import {
 	NewWatchSchema,
 	type Place,
 	PlaceSchema,
+	parseStoreInput,
+	SeenItemIdsSchema,
 	type WatchRef,
 	WatchResultSchema,
 	type WatchStore,
@@ -11,7 +13,6 @@ import {
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import * as v from "valibot";
 import { lockPlace, type StoreContext } from "./context.js";
-import { parseInput } from "./errors.js";
 import type { StoreDatabase, StoreDb, StoreKind } from "./schema.js";
 import { resultColumns, toWatch, uniqueInOrder } from "./watchRows.js";
 import { markSeen, seenAmong } from "./watchSeen.js";
@@ -25,10 +26,6 @@ const ClaimRefSchema = v.object({
 	claim: v.pipe(v.number(), v.integer()),
 	watch: v.object({ id: WatchIdSchema }),
 });
-const ItemIdsSchema = v.pipe(
-	v.array(v.pipe(v.string(), v.regex(/^\d{1,25}$/, "item id must be 1 to 25 digits"))),
-	v.maxLength(1_000),
-);
 
 function watchesOf(db: StoreDb, place: Place) {
 	return db.selectFrom("watch").where((eb) => eb.and({ platform: place.platform, place_id: place.id }));
@@ -52,8 +49,8 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 	const { maxPerPlace, kind } = options;
 	return {
 		async create(placeInput, watchInput) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
-			const watch = parseInput(NewWatchSchema, watchInput, "watch");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const watch = parseStoreInput(NewWatchSchema, watchInput, "watch");
 			return context.run((db) =>
 				db.transaction().execute(async (trx): Promise<CreateWatchResult> => {
 					await lockPlace(trx, place, watch.createdAt);
@@ -87,7 +84,7 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async list(placeInput) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
 			return context.run(async (db) => {
 				const rows = await watchesOf(db, place).selectAll().orderBy("id").execute();
 				return rows.map(toWatch);
@@ -95,8 +92,8 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async remove(placeInput, refInput: WatchRef) {
-			const place = parseInput(PlaceSchema, placeInput, "place");
-			const ref = parseInput(WatchRefSchema, refInput, "watch reference");
+			const place = parseStoreInput(PlaceSchema, placeInput, "place");
+			const ref = parseStoreInput(WatchRefSchema, refInput, "watch reference");
 			return context.run((db) =>
 				db.transaction().execute(async (trx) => {
 					const target =
@@ -126,7 +123,11 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async claimDue(optionsInput) {
-			const { now, limit, leaseMs, platform } = parseInput(ClaimOptionsSchema, optionsInput, "claim options");
+			const { now, limit, leaseMs, platform } = parseStoreInput(
+				ClaimOptionsSchema,
+				optionsInput,
+				"claim options",
+			);
 			return context.run((db) =>
 				db.transaction().execute(async (trx) => {
 					// Pick, then update the picked rows by id. On PostgreSQL the pick locks its rows and skips rows
@@ -162,8 +163,8 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async recordResult(claimInput, resultInput) {
-			const { claim, watch } = parseInput(ClaimRefSchema, claimInput, "claim");
-			const result = parseInput(WatchResultSchema, resultInput, "watch result");
+			const { claim, watch } = parseStoreInput(ClaimRefSchema, claimInput, "claim");
+			const result = parseStoreInput(WatchResultSchema, resultInput, "watch result");
 			const ids = result.status === "ok" ? uniqueInOrder(result.itemIds ?? []) : [];
 			return context.run((db) =>
 				db.transaction().execute(async (trx) => {
@@ -186,8 +187,8 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async filterUnseen(watchIdInput, itemIdsInput) {
-			const watchId = parseInput(WatchIdSchema, watchIdInput, "watch id");
-			const ids = uniqueInOrder(parseInput(ItemIdsSchema, itemIdsInput, "item ids"));
+			const watchId = parseStoreInput(WatchIdSchema, watchIdInput, "watch id");
+			const ids = uniqueInOrder(parseStoreInput(SeenItemIdsSchema, itemIdsInput, "item ids"));
 			return context.run(async (db) => {
 				const seen = await seenAmong(db, watchId, ids);
 				return ids.filter((id) => !seen.has(id));
@@ -195,11 +196,11 @@ export function createSqlWatchStore(context: StoreContext, options: SqlWatchOpti
 		},
 
 		async pausePlace(placeInput) {
-			return setPlacePaused(context, parseInput(PlaceSchema, placeInput, "place"), 1);
+			return setPlacePaused(context, parseStoreInput(PlaceSchema, placeInput, "place"), 1);
 		},
 
 		async resumePlace(placeInput) {
-			return setPlacePaused(context, parseInput(PlaceSchema, placeInput, "place"), 0);
+			return setPlacePaused(context, parseStoreInput(PlaceSchema, placeInput, "place"), 0);
 		},
 	};
 }
