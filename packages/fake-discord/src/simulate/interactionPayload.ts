@@ -54,21 +54,8 @@ function member(envelope: InteractionEnvelope, joinedAt: number): JsonObject {
 
 /** The partial channel Discord sends for a server channel the bot cannot see: no overwrites, the user's permissions. */
 function partialGuildChannel(envelope: InteractionEnvelope): JsonObject {
-	const { channel } = envelope;
-	return {
-		id: channel.id,
-		type: channel.type,
-		guild_id: channel.guildId,
-		name: channel.name,
-		position: 0,
-		flags: 0,
-		parent_id: null,
-		topic: null,
-		nsfw: false,
-		last_message_id: null,
-		rate_limit_per_user: 0,
-		permissions: envelope.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS,
-	};
+	const { permission_overwrites: _overwrites, ...channel } = apiChannel(envelope.channel);
+	return { ...channel, permissions: envelope.memberPermissions ?? DEFAULT_MEMBER_PERMISSIONS };
 }
 
 /** A DM between users or a group DM, as an interaction there carries it. */
