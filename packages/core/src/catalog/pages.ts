@@ -14,7 +14,7 @@ const V1_PAGE_SIZE = 20;
 /** v2's largest `page_size`; larger is answered 422. */
 const V2_MAX_PAGE_SIZE = 50;
 /** Both keyword searches: search/items documents 20 as its largest `page_size`, global/search/items none. */
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 /**
  * One upstream page as the engine keeps it, whichever endpoint it came from: the page fields categories

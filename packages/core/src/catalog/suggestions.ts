@@ -18,7 +18,7 @@ export interface CategorySuggestion {
 }
 
 /** Most suggestions under one result: a row of buttons, not a menu. */
-export const MAX_SUGGESTIONS = 3;
+const MAX_SUGGESTIONS = 3;
 /** Longest name on a suggestion's button, in characters; Discord allows 80 for the whole label. */
 const NAME_MAX = 40;
 
@@ -27,7 +27,7 @@ const NAME_MAX = 40;
  * list leaf to root), most frequent first, ties in order of first appearance. Products without a path
  * (all of global search's, some of 1688's) count for nothing.
  */
-export function topCategories(products: readonly Product[], max = MAX_SUGGESTIONS): number[] {
+function topCategories(products: readonly Product[], max = MAX_SUGGESTIONS): number[] {
 	const counts = new Map<number, number>();
 	for (const product of products) {
 		const first = product.categoryPath[0];
@@ -44,7 +44,7 @@ export function topCategories(products: readonly Product[], max = MAX_SUGGESTION
 }
 
 /** The category query a suggestion opens: the search's sort, prices, flags, language and page size. */
-export function categoryQueryFor(search: SearchQuery, catId: number): CategoryQuery {
+function categoryQueryFor(search: SearchQuery, catId: number): CategoryQuery {
 	const { keyword: _keyword, api: _api, page: _page, ...rest } = search;
 	return { ...rest, catId, page: 1, api: "v2" };
 }

@@ -9,7 +9,7 @@ export type CatalogQueryResult = { ok: true; query: CatalogQuery } | { ok: false
 const SEARCH_WORD = /^\s*[/／]?search(?=@\w+(?:\s|$)|\s|$)/i;
 
 /** A `/search` command (or `search ...` as typed in inline mode or after `/export`) rather than a category one. */
-export function isSearchText(text: string): boolean {
+function isSearchText(text: string): boolean {
 	return SEARCH_WORD.test(text);
 }
 

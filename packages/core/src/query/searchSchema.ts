@@ -33,7 +33,7 @@ export const KEYWORD_MAX_LENGTH = 60;
  */
 const KEYWORD_CHARACTERS = /^[\p{L}\p{M}\p{N} '&+.#%/-]+$/u;
 /** Words that are options of /search when typed alone; a keyword made of them could not be typed back. */
-export const SEARCH_FLAG_WORDS = ["new_arrival", "free_shipping", "dropshipping", "super_factory"] as const;
+const SEARCH_FLAG_WORDS = ["new_arrival", "free_shipping", "dropshipping", "super_factory"] as const;
 /** Chinese characters: a keyword with any goes to 1688's own (Chinese) index by default. */
 const HAN = /\p{Script=Han}/u;
 
@@ -47,7 +47,7 @@ const KEYWORD_CHARS = "the keyword may hold letters, digits, spaces and - ' & + 
  * option must lose them too for its printed command to read back). Two spellings of one search share one
  * cache entry and one search id.
  */
-export function canonicalKeyword(text: string): string {
+function canonicalKeyword(text: string): string {
 	return text
 		.normalize("NFKC")
 		.toLowerCase()
